@@ -118,7 +118,7 @@ class Curation:
         self.g.add((subj, pred, obj))
         for article, written in sources:
             quote = self._verbatim(article, written)
-            digest = hashlib.sha1(f"{subj}|{pred}|{obj.n3()}|{article}".encode()).hexdigest()[:12]
+            digest = hashlib.sha1(f"{subj}|{pred}|{obj.n3()}|{article}|{quote}".encode()).hexdigest()[:12]
             claim = URIRef(f"{ID}claim/c{digest}")
             self.g.add((claim, RDF.type, GCSF.Claim))
             self.g.add((claim, RDF.subject, subj))

@@ -1,0 +1,292 @@
+"""The ``gcsf`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints the result. Errors
+from the library print as ``Error: <Type>: <message>`` with exit code 1 (2 for usage errors);
+``--debug`` shows the traceback instead. Heavy modules are imported inside the commands that
+use them, so ``gcsf --help`` and ``gcsf query`` start fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import GcsfError, UsageError
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear line and a conventional exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GcsfError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {type(exc).__name__}: {exc}", err=True)
+            ctx.exit(2 if isinstance(exc, UsageError) else 1)
+        except BrokenPipeError:
+            sys.stderr.close()  # output piped into `head`: not an error
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gcsf")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Query and explore the gcsf-graph knowledge graph.
+
+    \b
+    Example:
+      gcsf query --example initiatives-proposers
+    """
+    ctx.obj = {"debug": debug}
+
+
+def graph_options(func: F) -> F:
+    """The options every command shares: which graph to load, and with which engine."""
+
+    @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+                  help="Turtle (or other RDF) file to load instead of the bundled graph; repeatable.")
+    @click.option("--store", type=click.Path(path_type=Path),
+                  help="Query an on-disk store built by `gcsf load` instead.")
+    @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph",
+                  show_default=True, help="SPARQL engine.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, data: tuple[Path, ...], store: Path | None, engine: str,
+                **kwargs: Any) -> Any:
+        def load_graph() -> KnowledgeGraph:
+            from .graph import load, load_store
+
+            if store is not None:
+                if data or engine != "oxigraph":
+                    raise UsageError("--store cannot be combined with --data or --engine rdflib")
+                return load_store(store)
+            return load(*data, engine=engine)  # type: ignore[arg-type]
+
+        return func(*args, load_graph=load_graph, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _out(text: str) -> None:
+    click.echo(text, nl=not text.endswith("\n"))
+
+
+# ------------------------------------------------------------------------------------ info
+
+
+@cli.command()
+@graph_options
+def info(load_graph: Callable[[], KnowledgeGraph]) -> None:
+    """Counts of entities by class, claims and documents, and the ontology version.
+
+    \b
+    Example:
+      gcsf info
+    """
+    from .stats import summary
+
+    s = summary(load_graph())
+    _out(f"ontology version {s.ontology_version}\n"
+         f"{s.triples} triples, {s.entities} entities, {s.claims} claims, "
+         f"{s.documents} source documents")
+    width = max(len(k) for k in s.by_class) if s.by_class else 0
+    for cls, count in s.by_class.items():
+        _out(f"  {cls:<{width}}  {count:>5}")
+
+
+@cli.command("validate")
+@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes file (default: bundled).")
+@graph_options
+def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | None) -> None:
+    """Check the graph against the SHACL shapes: exit 0 if it conforms, 1 if not.
+
+    \b
+    Example:
+      gcsf validate --data my-triples.ttl
+    """
+    from .validate import validate
+
+    report = validate(load_graph(), shapes=shapes)
+    _out(report.text)
+    sys.exit(0 if report.conforms else 1)
+
+
+# ------------------------------------------------------------------------------------ query
+
+
+@cli.command()
+@click.argument("source", required=False)
+@click.option("--example", "example_name", help="Run a bundled example by name (see `gcsf examples`).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "markdown", "turtle", "ntriples", "jsonld"]),
+              help="Output format; CONSTRUCT results use turtle, ntriples or jsonld.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most N rows.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop the query after S seconds.")
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind a variable: an IRI as <...> or prefix:key, else a literal; repeatable.")
+@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach other endpoints).")
+@graph_options
+def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_name: str | None,
+          fmt: str, limit: int | None, timeout: float | None, binds: tuple[str, ...],
+          allow_service: bool) -> None:
+    """Run a read-only SPARQL query: as text, from a .rq file, from stdin (-) or an example.
+
+    Standard prefixes (gcsf, rdfs, skos, schema, prov, dcterms, org, person, country ...)
+    need no declaration.
+
+    \b
+    Examples:
+      gcsf query 'SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l }'
+      gcsf query questions.rq --format csv
+      gcsf query --example events-timeline --format json
+      echo 'ASK { initiative:bri gcsf:proposedBy person:xi-jinping }' | gcsf query -
+    """
+    from .results import format_boolean, format_rows, format_triples
+    from .sparql import Rows, Triples, execute
+
+    text = _query_text(source, example_name)
+    result = execute(load_graph(), text, bindings=_bindings(binds), timeout=timeout, limit=limit,
+                     allow_service=allow_service)
+    if isinstance(result, bool):
+        _out(format_boolean(result, fmt))
+        return
+    if isinstance(result, Triples):
+        _out(format_triples(result, "turtle" if fmt == "table" else fmt))
+    elif isinstance(result, Rows):
+        if fmt in ("turtle", "ntriples", "jsonld"):
+            raise UsageError(f"--format {fmt} is for CONSTRUCT or DESCRIBE queries; "
+                             "SELECT results use table, csv, tsv, json or markdown")
+        _out(format_rows(result, fmt))
+    if result.truncated:
+        click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
+
+
+def _query_text(source: str | None, example_name: str | None) -> str:
+    from .examples import example
+
+    if example_name and source:
+        raise UsageError("give a query or --example, not both")
+    if example_name:
+        return example(example_name).text
+    if source is None or source == "-":
+        if source is None and sys.stdin.isatty():
+            raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, "
+                             "or --example NAME")
+        return sys.stdin.read()
+    path = Path(source)
+    if source.endswith((".rq", ".sparql")):
+        if not path.is_file():
+            raise UsageError(f"no such query file: {source}")
+        return path.read_text(encoding="utf-8")
+    return source
+
+
+def _bindings(binds: tuple[str, ...]) -> dict[str, Any]:
+    import pyoxigraph as ox
+
+    from .namespaces import PREFIXES, expand
+
+    out: dict[str, Any] = {}
+    for bind in binds:
+        name, sep, value = bind.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--bind takes NAME=VALUE, not {bind!r}")
+        if value.startswith("<") and value.endswith(">"):
+            out[name] = ox.NamedNode(value[1:-1])
+        elif value.split(":", 1)[0] in PREFIXES and ":" in value:
+            out[name] = ox.NamedNode(expand(value))
+        else:
+            out[name] = value
+    return out
+
+
+@cli.command("examples")
+def examples_command() -> None:
+    """List the bundled example queries with a one-line description.
+
+    \b
+    Example:
+      gcsf examples
+    """
+    from .examples import examples
+
+    items = examples()
+    width = max(len(e.name) for e in items)
+    for e in items:
+        _out(f"{e.name:<{width}}  {e.title}")
+
+
+# ------------------------------------------------------------------------------------ search
+
+
+@cli.command("search")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@graph_options
+def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: int) -> None:
+    """Find entities by label or alias, forgiving case, accents and small typos.
+
+    \b
+    Example:
+      gcsf search "belt and road"
+    """
+    from .namespaces import shorten
+    from .search import search
+
+    matches = search(load_graph(), text, limit=limit)
+    if not matches:
+        click.echo(f"no entity matches {text!r}", err=True)
+        sys.exit(1)
+    for m in matches:
+        alias = f"  (as {m.matched!r})" if m.matched != m.label else ""
+        _out(f"{m.score:5.1f}  {m.label}  [{m.type}]  {shorten(m.iri)}{alias}")
+
+
+@cli.command("describe")
+@click.argument("entity")
+@graph_options
+def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
+    """Everything the graph says about an entity, each fact with its article and quote.
+
+    ENTITY is a label, an alias, prefix:key or a full IRI.
+
+    \b
+    Example:
+      gcsf describe "Belt and Road Initiative"
+    """
+    from .namespaces import shorten
+    from .search import describe
+
+    d = describe(load_graph(), entity)
+    lines = [f"{d.label}  <{d.iri}>", f"  type: {', '.join(d.types)}"]
+    if d.aliases:
+        lines.append(f"  also: {'; '.join(d.aliases)}")
+    for heading, groups in (("", d.outgoing), ("(inverse) ", d.incoming)):
+        for relation, facts in groups.items():
+            lines.append(f"\n{heading}{relation}:")
+            for fact in facts:
+                target = f" ({shorten(fact.value_iri)})" if fact.value_iri else ""
+                lines.append(f"  - {fact.value}{target}")
+                for source in fact.sources:
+                    lines.append(f"      [{source.document}] \"{' '.join(source.quote.split())}\"")
+    _out("\n".join(lines))
+
+
+def main() -> None:
+    """Entry point of the ``gcsf`` console script."""
+    cli(prog_name="gcsf")

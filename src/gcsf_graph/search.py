@@ -1,0 +1,202 @@
+"""Finding entities by name and describing everything the graph says about one.
+
+Search forgives case, accents and small typos; describe groups facts by relation and gives
+each one its sources (article and verbatim quote), like an item page.
+
+>>> from gcsf_graph import load
+>>> kg = load()
+>>> search(kg, "xi jinpig")[0].label
+'Xi Jinping'
+>>> describe(kg, "President Xi").label
+'Xi Jinping'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import UnknownEntityError
+from .namespaces import DATA, expand, shorten
+from .sparql import Rows, execute
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+__all__ = ["Description", "Fact", "Match", "Source", "describe", "resolve", "search"]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One search hit: the entity, its label and type, the name that matched, a 0-100 score."""
+
+    iri: str
+    label: str
+    type: str
+    matched: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact comes from: the article's file name and title, and the quote."""
+
+    document: str
+    title: str
+    quote: str
+
+
+@dataclass
+class Fact:
+    """One fact about an entity, with its sources; ``value`` is a label or a literal."""
+
+    relation: str
+    value: str
+    value_iri: str | None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Description:
+    """Everything the graph says about one entity."""
+
+    iri: str
+    label: str
+    types: list[str]
+    aliases: list[str]
+    outgoing: dict[str, list[Fact]]
+    incoming: dict[str, list[Fact]]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+_NAMES = """
+SELECT ?e ?name ?label ?type WHERE {
+  ?e rdfs:label ?label ; a ?cls .
+  FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/") && STRSTARTS(STR(?cls), STR(gcsf:)))
+  FILTER(?cls != gcsf:Claim)
+  ?cls rdfs:label ?type .
+  { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+}"""
+
+
+def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
+    cached: list[tuple[str, str, str, str]] | None = getattr(kg, "_names_cache", None)
+    if cached is None:
+        rows = execute(kg, _NAMES)
+        assert isinstance(rows, Rows)
+        cached = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
+        object.__setattr__(kg, "_names_cache", cached)
+    return cached
+
+
+def _score(wanted: str, name: str) -> float:
+    """How well a folded query matches a folded name, 0-100; shorter names win ties."""
+    from rapidfuzz import fuzz
+
+    if wanted == name:
+        return 100.0
+    coverage = 0.85 + 0.14 * min(len(wanted) / len(name), 1.0)
+    whole = fuzz.ratio(wanted, name)
+    # every query word against its best-matching name word: forgives typos in any word
+    words = name.split()
+    per_word = sum(max(fuzz.ratio(w, n) for n in words) for w in wanted.split()) / len(wanted.split())
+    in_order = fuzz.partial_ratio(wanted, name) / 100  # breaks ties in favour of word order
+    return min(max(whole, coverage * per_word) + in_order, 99.9)
+
+
+def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float = 70) -> list[Match]:
+    """Entities whose label or alias matches ``text``, best first.
+
+    Exact names score 100, names containing the text 90, and near spellings by fuzzy
+    similarity (rapidfuzz), so "Aliev" still finds Ilham Aliyev.
+    """
+    wanted = _fold(text)
+    if not wanted:
+        return []
+    best: dict[str, Match] = {}
+    for iri, name, label, kind in _names(kg):
+        score = _score(wanted, _fold(name))
+        if score >= min_score and (iri not in best or score > best[iri].score):
+            best[iri] = Match(iri, label, kind, name, round(score, 1))
+    return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
+
+
+def resolve(kg: KnowledgeGraph, name: str) -> str:
+    """The IRI of the entity a name, alias, ``prefix:key`` or full IRI refers to.
+
+    Raises :class:`~gcsf_graph.errors.UnknownEntityError` with near matches otherwise.
+    """
+    candidate = expand(name.strip().strip("<>"))
+    if candidate.startswith(("http://", "https://")):
+        if execute(kg, "ASK { ?e ?p ?o }", bindings={"e": _iri(candidate)}):
+            return candidate
+    matches = search(kg, name, limit=5)
+    exact = [m for m in matches if m.score == 100]
+    if len({m.iri for m in exact}) == 1:
+        return exact[0].iri
+    raise UnknownEntityError(name, [f"{m.label} ({shorten(m.iri)})" for m in matches[:5]])
+
+
+def _iri(value: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(value)
+
+
+_FACTS = """
+SELECT ?e ?dir ?p ?plabel ?v ?vlabel ?doc ?file ?title ?quote WHERE {
+  { ?e ?p ?v . BIND("out" AS ?dir) } UNION { ?v ?p ?e . BIND("in" AS ?dir) }
+  ?p a gcsf:FactProperty .
+  OPTIONAL { ?p rdfs:label ?plabel }
+  OPTIONAL { ?v rdfs:label ?vlabel }
+  OPTIONAL {
+    ?claim rdf:subject ?cs ; rdf:predicate ?p ; rdf:object ?co ;
+           gcsf:statedIn ?doc ; gcsf:quote ?quote .
+    FILTER((?dir = "out" && ?cs = ?e && ?co = ?v) || (?dir = "in" && ?cs = ?v && ?co = ?e))
+    OPTIONAL { ?doc dcterms:identifier ?file }
+    OPTIONAL { ?doc rdfs:label ?title }
+  }
+}"""
+
+_HEAD = """
+SELECT ?e ?label ?type ?alias WHERE {
+  OPTIONAL { ?e rdfs:label ?label }
+  OPTIONAL { ?e a ?cls . ?cls rdfs:label ?type FILTER(STRSTARTS(STR(?cls), STR(gcsf:))) }
+  OPTIONAL { ?e skos:altLabel ?alias }
+}"""
+
+
+def describe(kg: KnowledgeGraph, name: str) -> Description:
+    """Everything the graph says about an entity, grouped by relation, each fact with sources."""
+    iri = resolve(kg, name)
+    node = _iri(iri)
+    head = execute(kg, _HEAD, bindings={"e": node})
+    facts = execute(kg, _FACTS, bindings={"e": node})
+    assert isinstance(head, Rows) and isinstance(facts, Rows)
+    label = next((r["label"] for r in head if r["label"]), shorten(iri))
+    types = sorted({r["type"] for r in head if r["type"]})
+    aliases = sorted({r["alias"] for r in head if r["alias"]})
+    grouped: dict[str, dict[str, dict[tuple[str, Any], Fact]]] = {
+        "out": defaultdict(dict), "in": defaultdict(dict)}
+    for r in facts:
+        relation = r["plabel"] or shorten(r["p"])
+        value = r["v"]
+        is_iri = isinstance(value, str) and value.startswith(DATA)
+        shown = r["vlabel"] or (shorten(value) if is_iri else str(value))
+        key = (shown, value)
+        fact = grouped[r["dir"]][relation].setdefault(
+            key, Fact(relation, shown, value if is_iri else None))
+        if r["doc"]:
+            source = Source(r["file"] or shorten(r["doc"]), r["title"] or "", r["quote"])
+            if source not in fact.sources:
+                fact.sources.append(source)
+    def ordered(group: dict[str, dict[tuple[str, Any], Fact]]) -> dict[str, list[Fact]]:
+        return {rel: sorted(group[rel].values(), key=lambda f: f.value) for rel in sorted(group)}
+    return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]))

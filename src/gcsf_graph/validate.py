@@ -1,0 +1,80 @@
+"""Checking the graph against the SHACL shapes (pySHACL, with RDFS inference).
+
+>>> from gcsf_graph import load
+>>> validate(load()).conforms
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .graph import bundled_paths, parse_file
+from .namespaces import shorten
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+__all__ = ["Report", "Violation", "validate"]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One failed constraint: the shape, the node, the property path and the message."""
+
+    shape: str
+    focus: str
+    path: str
+    message: str
+
+
+@dataclass
+class Report:
+    """The outcome of :func:`validate`: ``conforms``, the violations and a readable text."""
+
+    conforms: bool
+    violations: list[Violation]
+
+    @property
+    def text(self) -> str:
+        if self.conforms:
+            return "conforms: every shape is satisfied"
+        lines = [f"does not conform: {len(self.violations)} violation(s)"]
+        lines += [f"- {v.shape}: {v.focus} {v.path}: {v.message}".replace("  ", " ")
+                  for v in self.violations]
+        return "\n".join(lines)
+
+
+
+
+def validate(kg: KnowledgeGraph, *, shapes: str | Path | None = None) -> Report:
+    """Validate a loaded graph against the bundled SHACL shapes (or the ``shapes`` file)."""
+    import pyshacl
+    import rdflib
+
+    shapes_path = Path(shapes) if shapes else bundled_paths()["shapes"]
+    parse_file(shapes_path)  # a broken shapes file is reported with its line
+    shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
+    conforms, report_graph, _ = pyshacl.validate(
+        kg.to_rdflib(), shacl_graph=shapes_graph, inference="rdfs",
+        allow_warnings=True, advanced=True)
+    violations: set[Violation] = set()
+    shape_of = {}
+    for s, _, o in shapes_graph.triples((None, rdflib.SH.property, None)):
+        shape_of[o] = s
+    for s, _, o in shapes_graph.triples((None, rdflib.SH.sparql, None)):
+        shape_of[o] = s
+    for result in report_graph.subjects(rdflib.RDF.type, rdflib.SH.ValidationResult):
+        source = report_graph.value(result, rdflib.SH.sourceShape)
+        shape = shape_of.get(source, source)
+        path = report_graph.value(result, rdflib.SH.resultPath)
+        # SPARQL-based shapes focus on a class and name the offending node as the value.
+        focus = report_graph.value(result, rdflib.SH.value) if path is None else None
+        violations.add(Violation(
+            shape=shorten(str(shape)).replace("https://w3id.org/gcsf/shapes#", ""),
+            focus=shorten(str(focus or report_graph.value(result, rdflib.SH.focusNode))),
+            path=shorten(str(path)) if path is not None else "",
+            message=str(report_graph.value(result, rdflib.SH.resultMessage) or "")))
+    return Report(bool(conforms), sorted(violations, key=lambda v: (v.shape, v.focus, v.path)))
