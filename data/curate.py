@@ -434,7 +434,7 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
     ):
         c.concept(key, label)
         f(gcsf, "hasPart", key, (A2, quote))
-    e("doc:un-charter", "UN Charter", "Charter of the United Nations")
+    e("doc:un-charter", "UN Charter")
     f(gcsf, "basedOn", "doc:un-charter",
       (A2, "We have built the community with a shared future for mankind on two foundations: First, it is based on the UN Charter."))
     c.concept("concept:existing-international-order",
@@ -772,7 +772,7 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
     # ---------------------------------------------------------------- documents cited
     e("doc:xinhua-report",
       "Promoting the Development and Progress of Human Civilization through Exchange and Mutual Learning",
-      "Xinhua document", "Xinhua report")
+      "Xinhua document")
     f("doc:xinhua-report", "author", "organization:xinhua",
       (A0, "a particularly interesting report by the Xinhua analytical centre"))
     f("doc:xinhua-report", "title",
@@ -790,7 +790,8 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
                    ("18th", ("report to the 18th CPC National Congress",))):
         e(f"doc:report-{n}-congress", f"Report to the {n} CPC National Congress", *alt)
         e(f"event:{n}-cpc-national-congress", f"{n} National Congress of the Communist Party of China",
-          f"{n} CPC National Congress", cls="Conference")
+          *([f"{n} CPC National Congress"] if n != "20th" else ["Party's 20th National Congress"]),
+          cls="Conference")
         f(f"event:{n}-cpc-national-congress", "organizer", "organization:cpc",
           (A4, "the 20th National Congress of the Communist Party of China") if n == "20th"
           else (A2, f"{n} CPC National Congress"))
@@ -1299,13 +1300,14 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
 
 
 def main(argv: list[str]) -> None:
+    """``curate.py [SEEDS_DIR [OUTPUT]]``: defaults ../shared/seeds and data/triples.ttl."""
     seeds = Path(argv[1]) if len(argv) > 1 else ROOT.parent / "shared" / "seeds"
+    out = Path(argv[2]) if len(argv) > 2 else ROOT / "data" / "triples.ttl"
     c = Curation(seeds)
     curate(c)
-    out = ROOT / "data" / "triples.ttl"
+    out.parent.mkdir(parents=True, exist_ok=True)
     c.write(out)
-    print(f"wrote {out.relative_to(ROOT)}: {len(c.g)} triples, {len(c.entities)} entities",
-          file=sys.stderr)
+    print(f"wrote {out}: {len(c.g)} triples, {len(c.entities)} entities", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,5 @@
+"""``python -m gcsf_graph`` runs the ``gcsf`` command."""
+
+from .cli import main
+
+main()

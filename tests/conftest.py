@@ -1,0 +1,56 @@
+"""Shared fixtures: the real bundled graph, the corpus of articles, and the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gcsf_graph import KnowledgeGraph, load
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+def seeds_dir() -> Path:
+    """The corpus folder: $GCSF_SEEDS, else ../shared/seeds beside the repository."""
+    return Path(os.environ.get("GCSF_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, str]:
+    folder = seeds_dir()
+    if not folder.is_dir():
+        pytest.fail(f"corpus folder not found: {folder} (set GCSF_SEEDS)")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def kg() -> KnowledgeGraph:
+    return load()
+
+
+@pytest.fixture(scope="session")
+def kg_rdflib() -> KnowledgeGraph:
+    return load(engine="rdflib")
+
+
+def gcsf_executable() -> list[str]:
+    found = shutil.which("gcsf", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "gcsf_graph"]
+
+
+def run_gcsf(*args: str, stdin: str | None = None, cwd: Path | None = None,
+             timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``gcsf`` command for real and capture its output."""
+    return subprocess.run([*gcsf_executable(), *args], input=stdin, capture_output=True,
+                          text=True, timeout=timeout, cwd=cwd, check=False)
+
+
+@pytest.fixture
+def gcsf():
+    return run_gcsf
