@@ -160,6 +160,8 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
     from .sparql import Rows, Triples, execute
 
     text = _query_text(source, example_name)
+    if not text.strip():
+        raise UsageError("the query is empty")
     result = execute(load_graph(), text, bindings=_bindings(binds), timeout=timeout, limit=limit,
                      allow_service=allow_service)
     if isinstance(result, bool):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from typing import Any
 
 import pyoxigraph as ox
@@ -103,7 +104,8 @@ def _rich_table(rows: Rows) -> str:
     for row in rows.terms:
         table.add_row(*(_readable(t) for t in row), end_section=False)
     buffer = io.StringIO()
-    Console(file=buffer, width=160, force_terminal=False, color_system=None).print(table)
+    width = shutil.get_terminal_size((160, 24)).columns
+    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)
     return buffer.getvalue()
 
 
