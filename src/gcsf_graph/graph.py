@@ -100,6 +100,8 @@ class KnowledgeGraph:
     engine: Engine = "oxigraph"
     sources: tuple[Path, ...] = ()
     _rdflib: rdflib.Graph | None = field(default=None, repr=False)
+    #: Derived data (such as the search index) computed once per loaded graph.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -124,7 +126,7 @@ class KnowledgeGraph:
             from .terms import from_rdflib
 
             for s, p, o in self.store:
-                yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o))
+                yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
 
     def to_rdflib(self) -> rdflib.Graph:
         """The same triples as an :class:`rdflib.Graph` (built once, then cached)."""

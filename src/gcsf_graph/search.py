@@ -87,13 +87,12 @@ SELECT ?e ?name ?label ?type WHERE {
 
 
 def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
-    cached: list[tuple[str, str, str, str]] | None = getattr(kg, "_names_cache", None)
-    if cached is None:
+    if "names" not in kg.cache:
         rows = execute(kg, _NAMES)
         assert isinstance(rows, Rows)
-        cached = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
-        object.__setattr__(kg, "_names_cache", cached)
-    return cached
+        kg.cache["names"] = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
+    names: list[tuple[str, str, str, str]] = kg.cache["names"]
+    return names
 
 
 def _score(wanted: str, name: str) -> float:
@@ -134,9 +133,9 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     Raises :class:`~gcsf_graph.errors.UnknownEntityError` with near matches otherwise.
     """
     candidate = expand(name.strip().strip("<>"))
-    if candidate.startswith(("http://", "https://")):
-        if execute(kg, "ASK { ?e ?p ?o }", bindings={"e": _iri(candidate)}):
-            return candidate
+    if candidate.startswith(("http://", "https://")) and execute(
+            kg, "ASK { ?e ?p ?o }", bindings={"e": _iri(candidate)}):
+        return candidate
     matches = search(kg, name, limit=5)
     exact = [m for m in matches if m.score == 100]
     if len({m.iri for m in exact}) == 1:

@@ -1,0 +1,211 @@
+"""The real ``gcsf`` command, end to end: exit codes, formats, errors, help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from conftest import RESOURCES
+
+from gcsf_graph import __version__
+from gcsf_graph.cli import cli
+from gcsf_graph.examples import examples
+
+
+def test_version_and_help(gcsf):
+    assert gcsf("--version").stdout.strip() == f"gcsf, version {__version__}"
+    result = gcsf("--help")
+    assert result.returncode == 0
+    for command in ("info", "validate", "query", "examples", "search", "describe"):
+        assert command in result.stdout
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in cli.commands.items():
+        assert command.help and "Example" in command.help, name
+
+
+def test_info_counts(gcsf):
+    result = gcsf("info")
+    assert result.returncode == 0
+    assert "ontology version 0.1.0" in result.stdout
+    assert "claims" in result.stdout and "person" in result.stdout
+
+
+def test_validate_exit_codes(gcsf, tmp_path):
+    assert gcsf("validate").returncode == 0
+    broken = gcsf("validate", "--data", str(RESOURCES / "broken.ttl"))
+    assert broken.returncode == 1
+    assert "does not conform" in broken.stdout and "ClaimShape" in broken.stdout
+    assert gcsf("validate", "--bogus-option").returncode == 2
+    missing = gcsf("validate", "--data", str(tmp_path / "missing.ttl"))
+    assert missing.returncode == 1
+    assert "missing.ttl: no such file" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_broken_turtle_names_file_and_line(gcsf):
+    result = gcsf("info", "--data", str(RESOURCES / "broken-syntax.ttl"))
+    assert result.returncode == 1
+    assert "broken-syntax.ttl, line 5" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_data_replaces_the_bundled_graph(gcsf, tmp_path):
+    mine = tmp_path / "mine.ttl"
+    mine.write_text('<https://w3id.org/gcsf/id/person/ada> a <https://w3id.org/gcsf/ont#Person> ;\n'
+                    '  <http://www.w3.org/2000/01/rdf-schema#label> "Ada"@en .\n', encoding="utf-8")
+    result = gcsf("query", "SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l }", "--data", str(mine),
+                  "--format", "csv")
+    assert result.stdout.split() == ["l", "Ada"]
+    both = gcsf("query", "SELECT (COUNT(?p) AS ?n) WHERE { ?p a gcsf:Person }", "--format", "csv",
+                "--data", str(mine), "--data", "data/triples.ttl")
+    assert both.stdout.split()[-1] == "7"
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "markdown"])
+def test_every_select_example_in_every_format(gcsf, fmt):
+    for example in examples():
+        if not example.text.lstrip("# \n").count("SELECT") and "CONSTRUCT" in example.text:
+            continue
+        result = gcsf("query", "--example", example.name, "--format", fmt)
+        assert result.returncode == 0, (example.name, result.stderr)
+        out = result.stdout
+        if fmt == "csv":
+            rows = list(csv.reader(io.StringIO(out)))
+            assert len(rows) >= 2 and len({len(r) for r in rows}) == 1
+        elif fmt == "json":
+            body = json.loads(out)
+            assert body["results"]["bindings"], example.name
+        elif fmt == "tsv":
+            assert len(list(ox.parse_query_results(out.encode(), format=ox.QueryResultsFormat.TSV))) >= 1
+        elif fmt == "markdown":
+            assert out.splitlines()[1].startswith("|---")
+        else:
+            assert out.strip()
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt"),
+                                                     ("jsonld", "json-ld")])
+def test_construct_examples_parse_back(gcsf, fmt, rdflib_format):
+    for name in ("vision-structure", "xi-neighbourhood"):
+        result = gcsf("query", "--example", name, "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        graph = rdflib.Graph().parse(data=result.stdout, format=rdflib_format)
+        assert len(graph) > 20
+
+
+def test_query_from_file_and_stdin(gcsf, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text("ASK { initiative:bri gcsf:proposedBy person:xi-jinping }", encoding="utf-8")
+    assert gcsf("query", str(query)).stdout.strip() == "true"
+    assert gcsf("query", "-", stdin="ASK { country:CHN a gcsf:Person }").stdout.strip() == "false"
+    assert json.loads(gcsf("query", str(query), "--format", "json").stdout)["boolean"] is True
+
+
+def test_bind_option(gcsf):
+    result = gcsf("query", "--example", "article-claims", "--bind", "file=002_d3f26364fca924fa.txt",
+                  "--format", "csv")
+    files = {row["file"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert files == {"002_d3f26364fca924fa.txt"}
+
+
+def test_limit_cuts_and_says_so(gcsf):
+    result = gcsf("query", "--example", "countries", "--limit", "3", "--format", "csv")
+    assert len(result.stdout.strip().splitlines()) == 4
+    assert "cut at --limit 3" in result.stderr
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("SELECT ?x WHERE {\n ?x a gcsf:Person\n FILTER(\n}", "line 4, column 1"),
+    ("SELECT ?x WHERE { ?x a gcsff:Person }", "unknown prefix 'gcsff:'; did you mean gcsf:"),
+    ("DELETE WHERE { ?s ?p ?o }", "QueryRefused: DELETE is an update"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "QueryRefused: SERVICE is off"),
+])
+def test_query_errors_exit_1_without_traceback(gcsf, query, message):
+    result = gcsf("query", query)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_timeout_reported(gcsf):
+    result = gcsf("query", "--timeout", "1",
+                  "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    assert result.returncode == 1
+    assert "QueryTimeout" in result.stderr
+
+
+def test_usage_errors_exit_2(gcsf):
+    assert gcsf("query", "--format", "xml", "ASK {}").returncode == 2
+    unknown = gcsf("query", "--example", "pilars")
+    assert unknown.returncode == 2 and "did you mean pillars" in unknown.stderr
+    assert gcsf("query", "--example", "pillars", "--format", "turtle").returncode == 2
+    assert gcsf("query", "-", stdin="").returncode == 2
+
+
+def test_debug_shows_the_traceback(gcsf):
+    result = gcsf("--debug", "query", "DROP ALL")
+    assert result.returncode != 0 and "Traceback" in result.stderr
+
+
+def test_examples_lists_names_and_descriptions(gcsf):
+    result = gcsf("examples")
+    assert result.returncode == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == len(examples())
+    assert any(line.startswith("pillars ") and "pillars" in line[8:] for line in lines)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Xi Jinping", "Xi Jinping"), ("xi jinpig", "Xi Jinping"), ("President Xi", "Xi Jinping"),
+    ("aliev", "Ilham Aliyev"), ("BRI", "Belt and Road Initiative"),
+    ("Community of Common Destiny for Mankind", "Global community of shared future"),
+    ("community with a shared future for mankind", "Global community of shared future"),
+    ("peoples daily", "People's Daily"), ("Confucius", "Confucius Institutes and Confucius Classrooms"),
+    ("Beijng", "Beijing"), ("wto", "World Trade Organization"), ("Hondúras", "Honduras"),
+])
+def test_search_finds_names_aliases_and_misspellings(gcsf, text, label):
+    result = gcsf("search", text, "--limit", "3")
+    assert result.returncode == 0
+    assert label in result.stdout.splitlines()[0]
+
+
+def test_search_with_no_match_exits_1(gcsf):
+    result = gcsf("search", "zzzzqqqq")
+    assert result.returncode == 1 and "no entity matches" in result.stderr
+
+
+def test_describe_prints_facts_with_sources(gcsf):
+    result = gcsf("describe", "President Xi")
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("Xi Jinping  <https://w3id.org/gcsf/id/person/xi-jinping>")
+    assert "(inverse) participant:" in out
+    assert "15th BRICS Summit" in out
+    assert '[004_457199ae3097467a.txt] "Last August, Xi attended the 15th BRICS Summit"' in out
+
+
+def test_describe_by_iri_and_curie(gcsf):
+    by_curie = gcsf("describe", "country:BEL")
+    by_iri = gcsf("describe", "<https://w3id.org/gcsf/id/country/BEL>")
+    assert by_curie.returncode == by_iri.returncode == 0
+    assert by_curie.stdout == by_iri.stdout
+    assert "Ambassador of China to Belgium" in by_curie.stdout
+
+
+def test_describe_unknown_entity_suggests(gcsf):
+    result = gcsf("describe", "Xi Jinpin")
+    assert result.returncode == 1
+    assert "no entity named 'Xi Jinpin'; did you mean: Xi Jinping (person:xi-jinping)" in result.stderr
+
+
+def test_runs_from_any_directory(gcsf, tmp_path):
+    result = gcsf("query", "ASK { person:xi-jinping a gcsf:Person }", cwd=tmp_path)
+    assert result.stdout.strip() == "true"
+    assert shutil.which("gcsf") or True
