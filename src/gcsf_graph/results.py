@@ -7,9 +7,8 @@ known prefixes.
 >>> from gcsf_graph import load
 >>> from gcsf_graph.sparql import execute
 >>> rows = execute(load(), "SELECT ?c WHERE { ?c gcsf:iso3166Alpha3 'BEL' }")
->>> print(format_rows(rows, "csv").strip())
-c
-https://w3id.org/gcsf/id/country/BEL
+>>> format_rows(rows, "csv").splitlines()
+['c', 'https://w3id.org/gcsf/id/country/BEL']
 """
 
 from __future__ import annotations
