@@ -2,7 +2,7 @@
 
 >>> from gcsf_graph import load
 >>> s = summary(load())
->>> s.documents >= 5 and s.claims > 1000
+>>> s.documents >= 5 and s.claims > 500
 True
 """
 
