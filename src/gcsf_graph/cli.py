@@ -289,6 +289,96 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     _out("\n".join(lines))
 
 
+# ------------------------------------------------------------------------------------ network
+
+
+def _split_types(types: str | None) -> list[str] | None:
+    return [t for t in (types or "").split(",") if t.strip()] or None
+
+
+@cli.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "turtle",
+                                                    "ntriples", "jsonld"]),
+              help="Output format (default: from the file extension).")
+@click.option("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
+@graph_options
+def export_command(load_graph: Callable[[], KnowledgeGraph], output: Path, fmt: str | None,
+                   types: str | None) -> None:
+    """Write the graph as GraphML, GEXF, node-link JSON, an edge-list CSV, or RDF.
+
+    The file is written atomically: an interrupted export leaves any earlier file intact.
+
+    \b
+    Examples:
+      gcsf export -o gcsf.gexf                 # open in Gephi
+      gcsf export -o people.graphml --types Person,Event
+      gcsf export -o gcsf.ttl
+    """
+    from .export import write_export
+
+    path = write_export(load_graph(), output, fmt=fmt, classes=_split_types(types))
+    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command("stats")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many central entities to list.")
+@graph_options
+def stats_command(load_graph: Callable[[], KnowledgeGraph], top: int) -> None:
+    """Counts by class and relation, the most central entities, and communities.
+
+    \b
+    Example:
+      gcsf stats --top 5
+    """
+    from .analysis import network_report
+
+    r = network_report(load_graph(), top=top)
+    lines = [f"{r.nodes} entities, {r.edges} facts between entities", "", "entities by class:"]
+    lines += [f"  {n:>5}  {k}" for k, n in r.by_class.items()]
+    lines += ["", "facts by relation:"] + [f"  {n:>5}  {k}" for k, n in r.by_relation.items()]
+    lines += ["", "most connected (degree centrality: share of entities directly linked):"]
+    lines += [f"  {s:.3f}  {name}" for name, s in r.degree]
+    lines += ["", "brokers (betweenness centrality: share of shortest paths passing through):"]
+    lines += [f"  {s:.3f}  {name}" for name, s in r.betweenness]
+    lines += ["", f"communities (Louvain, {len(r.communities)} with two or more members):"]
+    for i, members in enumerate(r.communities, 1):
+        shown = ", ".join(members[:8]) + (f" ... (+{len(members) - 8})" if len(members) > 8 else "")
+        lines.append(f"  {i:>2}. [{len(members)}] {shown}")
+    _out("\n".join(lines))
+
+
+@cli.command("path")
+@click.argument("start")
+@click.argument("end")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True,
+              help="At most this many paths.")
+@graph_options
+def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str, limit: int) -> None:
+    """The shortest chains of facts connecting two entities, each hop with its source quote.
+
+    \b
+    Example:
+      gcsf path Azerbaijan "Belt and Road Initiative"
+    """
+    from .analysis import connecting_paths
+
+    paths = connecting_paths(load_graph(), start, end, limit=limit)
+    if not paths:
+        click.echo(f"no chain of facts connects {start!r} and {end!r}", err=True)
+        sys.exit(1)
+    lines = []
+    for i, p in enumerate(paths, 1):
+        lines.append(f"path {i} ({len(p.hops)} hops):")
+        for hop in p.hops:
+            ends = (hop.source_label, hop.target_label)
+            s, t = ends if hop.forward else ends[::-1]
+            lines.append(f"  {s} --{hop.relation}--> {t}")
+            lines += [f"      [{doc}] \"{' '.join(quote.split())}\"" for doc, quote in hop.quotes]
+    _out("\n".join(lines))
+
+
 def main() -> None:
     """Entry point of the ``gcsf`` console script."""
     cli(prog_name="gcsf")

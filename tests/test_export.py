@@ -1,0 +1,187 @@
+"""NetworkX export, file formats and network analysis."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import signal
+import subprocess
+import sys
+
+import igraph
+import networkx as nx
+import pytest
+from lxml import etree
+
+from gcsf_graph.analysis import connecting_paths, network_report
+from gcsf_graph.export import to_networkx, to_triples, write_export
+from gcsf_graph.sparql import execute
+
+FACTS = """SELECT ?s ?p ?o WHERE {
+  { ?p a gcsf:FactProperty } UNION { VALUES ?p { gcsf:iso3166Alpha2 gcsf:iso3166Alpha3 dcterms:identifier } }
+  ?s ?p ?o }"""
+
+
+@pytest.fixture(scope="module")
+def graph(kg):
+    return to_networkx(kg)
+
+
+def test_counts_equal_sparql_counts(kg, graph):
+    entities = execute(kg, """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+        ?e rdfs:label ?l ; a ?c . FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/") && ?c != gcsf:Claim) }""")
+    edges = execute(kg, """SELECT (COUNT(*) AS ?n) WHERE { ?p a gcsf:FactProperty . ?s ?p ?o . FILTER(isIRI(?o)) }""")
+    assert graph.number_of_nodes() == entities[0]["n"]
+    assert graph.number_of_edges() == edges[0]["n"]
+
+
+def test_nodes_and_edges_carry_labels_types_literals_and_sources(graph):
+    xi = graph.nodes["https://w3id.org/gcsf/id/person/xi-jinping"]
+    assert xi["label"] == "Xi Jinping" and xi["type"] == "person"
+    china = graph.nodes["https://w3id.org/gcsf/id/country/CHN"]
+    assert china["iso3166Alpha2"] == "CN" and china["iso3166Alpha3"] == "CHN"
+    summit = "https://w3id.org/gcsf/id/event/15th-brics-summit"
+    assert graph.nodes[summit]["startDate"] == "2023-08"
+    edge = graph.get_edge_data(summit, "https://w3id.org/gcsf/id/person/xi-jinping")["gcsf:participant"]
+    assert edge["label"] == "participant"
+    assert {"document": "004_457199ae3097467a.txt",
+            "quote": "Last August, Xi attended the 15th BRICS Summit"} in edge["sources"]
+    assert not any(d.get("type") == "claim" for _, d in graph.nodes(data=True))
+
+
+def test_round_trip_to_the_fact_triples_is_exact(kg, graph):
+    facts = {tuple(row) for row in execute(kg, FACTS).terms}
+    assert to_triples(graph) == facts
+
+
+def test_round_trip_with_literals_as_nodes(kg):
+    g = to_networkx(kg, literals=True)
+    assert any(d.get("type") == "literal" for _, d in g.nodes(data=True))
+    facts = {tuple(row) for row in execute(kg, FACTS).terms}
+    assert to_triples(g) == facts
+
+
+def test_restrict_to_classes(kg):
+    g = to_networkx(kg, classes=["Person", "Event"])
+    types = {d["type"] for _, d in g.nodes(data=True)}
+    assert "person" in types and "summit" in types and "country" not in types
+    assert all(g.nodes[u]["type"] in types and g.nodes[v]["type"] in types for u, v in g.edges())
+
+
+def test_unknown_class_is_a_usage_error(kg):
+    from gcsf_graph.errors import UsageError
+
+    with pytest.raises(UsageError, match="unknown class 'Persn'"):
+        to_networkx(kg, classes=["Persn"])
+
+
+def test_from_a_construct_query(kg):
+    from gcsf_graph.examples import example
+
+    g = to_networkx(kg, construct=example("xi-neighbourhood").text)
+    assert "https://w3id.org/gcsf/id/person/xi-jinping" in g
+    assert g.number_of_edges() >= 15
+    assert all("https://w3id.org/gcsf/id/person/xi-jinping" in (u, v) for u, v in g.edges())
+
+
+def test_graphml_read_back_by_networkx_and_igraph(kg, graph, tmp_path):
+    path = write_export(kg, tmp_path / "g.graphml")
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+    assert back.nodes["https://w3id.org/gcsf/id/person/xi-jinping"]["label"] == "Xi Jinping"
+    independent = igraph.Graph.Read_GraphML(str(path))
+    assert independent.vcount() == graph.number_of_nodes()
+    assert independent.ecount() == graph.number_of_edges()
+
+
+def test_gexf_read_back_and_schema_typed(kg, graph, tmp_path):
+    path = write_export(kg, tmp_path / "g.gexf")
+    back = nx.read_gexf(path)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+    tree = etree.parse(str(path))
+    ns = {"g": tree.getroot().nsmap[None]}
+    assert len(tree.findall(".//g:node", ns)) == graph.number_of_nodes()
+    assert len(tree.findall(".//g:edge", ns)) == graph.number_of_edges()
+    types = {a.get("type") for a in tree.findall(".//g:attribute", ns)}
+    assert types <= {"string", "integer", "long", "double", "float", "boolean"}
+
+
+def test_json_and_csv_exports(kg, graph, tmp_path):
+    data = json.loads(write_export(kg, tmp_path / "g.json").read_text(encoding="utf-8"))
+    again = nx.node_link_graph(data, edges="links")
+    assert again.number_of_edges() == graph.number_of_edges()
+    rows = list(csv.DictReader(io.StringIO((write_export(kg, tmp_path / "e.csv")).read_text(encoding="utf-8"))))
+    assert len(rows) == graph.number_of_edges()
+    assert {"source_label", "predicate_label", "target_label", "quotes"} <= rows[0].keys()
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld"])
+def test_rdf_exports_round_trip(kg, tmp_path, suffix):
+    from gcsf_graph import load
+
+    path = write_export(kg, tmp_path / f"g{suffix}")
+    assert len(load(path, ontology=False)) == len(kg)
+
+
+def test_export_cli(gcsf, tmp_path):
+    result = gcsf("export", "-o", str(tmp_path / "people.graphml"), "--types", "Person,Event")
+    assert result.returncode == 0, result.stderr
+    assert nx.read_graphml(tmp_path / "people.graphml").number_of_nodes() > 10
+    assert gcsf("export", "-o", str(tmp_path / "x.unknown")).returncode == 2
+
+
+def test_interrupted_export_keeps_the_good_file(tmp_path):
+    target = tmp_path / "g.ntriples.nt"
+    target.write_text("good\n", encoding="utf-8")
+    code = ("import os, gcsf_graph.export as e\n"
+            "def hang(p): os.write(1, b'x'); import time; time.sleep(60)\n"
+            "e.os.replace = lambda *a: hang(a)\n"
+            f"e.write_export(__import__('gcsf_graph').load(), {str(target)!r})\n")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert child.stdout.read(1) == b"x"  # the temporary file is complete, the rename not done
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert target.read_text(encoding="utf-8") == "good\n"
+    # a killed writer can only leave its hidden temporary file, never a half-written target
+    leftovers = [p.name for p in tmp_path.iterdir() if p != target]
+    assert all(n.startswith(".g.ntriples.nt.") and n.endswith(".part") for n in leftovers)
+
+
+def test_network_report(kg, graph):
+    report = network_report(kg, graph=graph)
+    assert report.nodes == graph.number_of_nodes()
+    assert report.degree[0][0] == "China"
+    assert report.betweenness[0][0] == "China"
+    assert len(report.communities) >= 3
+    assert sum(report.by_relation.values()) == graph.number_of_edges()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Azerbaijan", "Belt and Road Initiative"),       # 000 to 002/003
+    ("Honduras", "Central Conference on Work Relating to Foreign Affairs"),  # 004 to 003
+    ("Ilham Aliyev", "Joe Biden"),                    # 000 to 004
+    ("Lancang bullet train", "Alliance for Cultural Heritage in Asia"),  # 002 to 001
+])
+def test_paths_between_entities_of_different_articles(kg, graph, a, b):
+    paths = connecting_paths(kg, a, b, graph=graph)
+    assert paths
+    for path in paths:
+        assert path.hops[0].source_label == a and path.hops[-1].target_label == b
+        assert all(hop.quotes for hop in path.hops)
+
+
+def test_path_cli(gcsf):
+    result = gcsf("path", "Azerbaijan", "Belt and Road Initiative")
+    assert result.returncode == 0
+    assert "China --compared with--> Azerbaijan" in result.stdout
+    assert "[000_d40c1f3de4251b64.txt]" in result.stdout
+    assert gcsf("path", "Azerbaijan", "Nowhereland").returncode == 1
+
+
+def test_stats_cli(gcsf):
+    result = gcsf("stats", "--top", "3")
+    assert result.returncode == 0
+    assert "degree centrality" in result.stdout and "communities (Louvain" in result.stdout
