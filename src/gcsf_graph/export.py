@@ -132,7 +132,11 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
     else:
         facts = _triples(kg, _FACTS)
     facts += _triples(kg, _IDENTITY)
+    for r in _rows(kg, "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias"):
+        if r["e"] in graph:
+            graph.nodes[r["e"]].setdefault("aliases", []).append(r["alias"])
     predicate_labels = {r["p"]: r["label"] for r in _rows(kg, _PREDICATE_LABELS)}
+    graph.graph["predicate_labels"] = predicate_labels
     sources: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for s, p, o, file, quote in _rows(kg, _SOURCES).terms:
         sources[(str(s), str(p), str(o))].append({"document": file.value if file else "",
@@ -150,8 +154,8 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
                                label=predicate_labels.get(predicate, _local(predicate)), sources=claims)
             else:
                 attrs = graph.nodes[subject]
-                values = attrs.setdefault("literals", [])
-                values.append([predicate, str(o)])
+                attrs.setdefault("literals", []).append([predicate, str(o)])
+                attrs.setdefault("literal_sources", []).append(claims)
                 name = _local(predicate)
                 python = to_python(o)
                 value: str | int | float = python if isinstance(python, int | float | str) else str(python)
@@ -275,7 +279,7 @@ def write_export(kg: KnowledgeGraph, path: str | Path, *, fmt: str | None = None
     else:
         graph = to_networkx(kg, classes=classes)
         payload = _graph_bytes(graph, kind)
-    return _atomic_write(target, payload)
+    return write_atomic(target, payload)
 
 
 def _graph_bytes(graph: nx.MultiDiGraph, kind: str) -> bytes:
@@ -295,7 +299,8 @@ def _graph_bytes(graph: nx.MultiDiGraph, kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def _atomic_write(target: Path, payload: bytes) -> Path:
+def write_atomic(target: Path, payload: bytes) -> Path:
+    """Write ``payload`` beside ``target`` and rename it into place, so readers never see half a file."""
     directory = target.parent if str(target.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
