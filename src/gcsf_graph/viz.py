@@ -113,7 +113,8 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
     size = 160 * math.sqrt(len(nodes)) + 300  # about one node per 160 px square
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {n: ((x - cx) / span * size, (y - cy) / span * size) for n, x, y in zip(nodes, xs, ys, strict=True)}
+    return {n: ((x - cx) / span * size, (y - cy) / span * size)
+            for n, x, y in zip(nodes, xs, ys, strict=True)}
 
 
 def _fold(text: str) -> str:
@@ -191,10 +192,15 @@ def _script_json(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def to_html(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int = 7) -> str:
     """A self-contained interactive HTML page of a graph from :func:`viz_graph` or :func:`focus_graph`."""
     import jinja2
     import pyvis
+    from markupsafe import Markup
 
     lib = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -202,10 +208,9 @@ def to_html(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int = 7)
     data = _page_data(graph, title=title, seed=seed)
     return template.render(
         title=title,
-        data=jinja2.utils.markupsafe.Markup(_script_json(data)),
-        vis_js=jinja2.utils.markupsafe.Markup(
-            (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")),
-        vis_css=jinja2.utils.markupsafe.Markup((lib / "vis-network.css").read_text(encoding="utf-8")),
+        data=Markup(_script_json(data)),
+        vis_js=Markup(_read(lib / "vis-network.min.js").replace("</script", "<\\/script")),
+        vis_css=Markup(_read(lib / "vis-network.css")),
     )
 
 
