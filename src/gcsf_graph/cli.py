@@ -289,6 +289,26 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     _out("\n".join(lines))
 
 
+@cli.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", type=click.Path(path_type=Path), required=True,
+              help="Folder of the on-disk store to build.")
+@click.option("--replace", is_flag=True, help="Replace an existing store in that folder.")
+@click.option("--no-ontology", is_flag=True, help="Do not add the bundled ontology.")
+def load_command(files: tuple[Path, ...], store: Path, replace: bool, no_ontology: bool) -> None:
+    """Build an on-disk Oxigraph store once; then query it with --store on any command.
+
+    \b
+    Example:
+      gcsf load big-1.nt big-2.ttl --store ./store
+      gcsf query --store ./store --example events-by-year
+    """
+    from .graph import build_store
+
+    path = build_store(store, *files, ontology=not no_ontology, replace=replace)
+    click.echo(f"store ready in {path}", err=True)
+
+
 # ------------------------------------------------------------------------------------ network
 
 

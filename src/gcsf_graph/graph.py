@@ -12,7 +12,8 @@ True
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from .sparql import Rows
 
-__all__ = ["ENGINES", "KnowledgeGraph", "bundled_paths", "load", "load_store"]
+__all__ = ["ENGINES", "KnowledgeGraph", "build_store", "bundled_paths", "load", "load_store"]
 
 Engine = Literal["oxigraph", "rdflib"]
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
@@ -37,6 +38,13 @@ _FORMATS = {
     ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".n3": ox.RdfFormat.N3,
     ".rdf": ox.RdfFormat.RDF_XML, ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
     ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD,
+}
+
+
+_RDFLIB_FORMATS = {
+    ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.N_QUADS: "nquads",
+    ox.RdfFormat.TRIG: "trig", ox.RdfFormat.N3: "n3", ox.RdfFormat.RDF_XML: "xml",
+    ox.RdfFormat.JSON_LD: "json-ld",
 }
 
 
@@ -71,21 +79,47 @@ def rdf_format(path: Path) -> ox.RdfFormat:
                         f"(known: {known})", path=str(path)) from None
 
 
-def parse_file(path: Path) -> list[ox.Quad]:
-    """Parse one RDF file completely, or raise :class:`DataError` naming the file and line."""
+def _read_error(path: Path) -> DataError | None:
+    if not path.exists():
+        return DataError("no such file", path=str(path))
+    if path.is_dir():
+        return DataError("is a directory, not an RDF file", path=str(path))
+    return None
+
+
+def _syntax_error(path: Path, exc: SyntaxError) -> DataError:
+    message = str(exc.msg if getattr(exc, "msg", None) else exc)
+    if message.startswith("Parser error") and ": " in message:
+        message = message.split(": ", 1)[1]
+    return DataError(message, path=str(path), line=exc.lineno, column=exc.offset)
+
+
+def check_file(path: Path) -> None:
+    """Parse an RDF file completely without keeping it, or raise :class:`DataError` with the line."""
     fmt = rdf_format(path)
+    if (error := _read_error(path)) is not None:
+        raise error
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError("no such file", path=str(path)) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    try:
-        return list(ox.parse(data, format=fmt, base_iri=path.resolve().as_uri()))
+        for _ in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
+            pass
     except SyntaxError as exc:
-        message = str(exc.msg if hasattr(exc, "msg") and exc.msg else exc)
-        message = message.split(": ", 1)[-1] if message.startswith("Parser error") else message
-        raise DataError(message, path=str(path), line=exc.lineno, column=exc.offset) from None
+        raise _syntax_error(path, exc) from None
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+
+
+def load_into(store: ox.Store, path: Path, *, bulk: bool = False) -> None:
+    """Add one RDF file to an Oxigraph store, raising :class:`DataError` with the line on bad syntax."""
+    fmt = rdf_format(path)
+    if (error := _read_error(path)) is not None:
+        raise error
+    loader = store.bulk_load if bulk else store.load
+    try:
+        loader(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+    except SyntaxError as exc:
+        raise _syntax_error(path, exc) from None
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
 
 
 @dataclass
@@ -151,9 +185,10 @@ def load(*paths: str | Path, engine: Engine = "oxigraph", ontology: bool = True,
          progress: bool = False) -> KnowledgeGraph:
     """Load the ontology and the data into a new in-memory graph.
 
-    With no ``paths`` the bundled curated data is loaded; given paths replace it. Every file
-    is parsed completely before anything is added, so a broken file raises
+    With no ``paths`` the bundled curated data is loaded; given paths replace it. The graph is
+    built fresh and returned only when every file has loaded, so a broken file raises
     :class:`~gcsf_graph.errors.DataError` (naming the file and line) and nothing is half-loaded.
+    ``progress=True`` reports each file on stderr.
 
     >>> kg = load(engine="rdflib")
     >>> kg.query("ASK { person:xi-jinping a gcsf:Person }")
@@ -164,31 +199,23 @@ def load(*paths: str | Path, engine: Engine = "oxigraph", ontology: bool = True,
     files = [Path(p) for p in paths] or [bundled_paths()["data"]]
     if ontology:
         files.insert(0, bundled_paths()["ontology"])
-    parsed: list[list[ox.Quad]] = []
-    for path in files:
-        _progress(f"parsing {path} ...", progress)
-        parsed.append(parse_file(path))
-    return _build(parsed, engine, tuple(files), progress)
-
-
-def _build(parsed: Iterable[list[ox.Quad]], engine: Engine, files: tuple[Path, ...],
-           progress: bool) -> KnowledgeGraph:
+    started = time.perf_counter()
     if engine == "oxigraph":
         store = ox.Store()
-        for quads in parsed:
-            store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
-        _progress(f"loaded {len(store)} triples", progress)
-        return KnowledgeGraph(store, "oxigraph", files)
+        for path in files:
+            _progress(f"loading {path} ...", progress)
+            load_into(store, path)
+        _progress(f"loaded {len(store):,} triples in {time.perf_counter() - started:.1f} s", progress)
+        return KnowledgeGraph(store, "oxigraph", tuple(files))
     import rdflib
 
-    from .terms import to_rdflib
-
     graph = rdflib.Graph()
-    for quads in parsed:
-        for q in quads:
-            graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))  # type: ignore[arg-type]
-    _progress(f"loaded {len(graph)} triples", progress)
-    return KnowledgeGraph(graph, "rdflib", files)
+    for path in files:
+        _progress(f"loading {path} (rdflib) ...", progress)
+        check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
+        graph.parse(str(path), format=_RDFLIB_FORMATS[rdf_format(path)])
+    _progress(f"loaded {len(graph):,} triples in {time.perf_counter() - started:.1f} s", progress)
+    return KnowledgeGraph(graph, "rdflib", tuple(files))
 
 
 def load_store(directory: str | Path) -> KnowledgeGraph:
@@ -197,7 +224,7 @@ def load_store(directory: str | Path) -> KnowledgeGraph:
     The store is opened read-only, so several processes can query it at once.
     """
     path = Path(directory)
-    if not (path / "CURRENT").exists():
+    if not path.is_dir() or not any(path.iterdir()):
         raise DataError("not an Oxigraph store (build one with `gcsf load FILES --store DIR`)",
                         path=str(path))
     try:
@@ -205,3 +232,47 @@ def load_store(directory: str | Path) -> KnowledgeGraph:
     except OSError as exc:
         raise DataError(f"cannot open the store: {exc}", path=str(path)) from None
     return KnowledgeGraph(store, "oxigraph", (path,))
+
+
+def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True,
+                replace: bool = False, progress: bool = True) -> Path:
+    """Build an on-disk Oxigraph store from RDF files, for graphs too big to parse each time.
+
+    The store is built in a sibling folder and moved into place only when every file has
+    loaded, so a broken file leaves no half-built store. Returns the store's folder.
+    """
+    import shutil
+    import tempfile
+
+    target = Path(directory)
+    if target.exists() and not replace:
+        raise UsageError(f"{target} already exists (replace it with --replace)")
+    files = [Path(p) for p in paths]
+    if not files:
+        raise UsageError("give at least one RDF file to load")
+    if ontology:
+        files.insert(0, bundled_paths()["ontology"])
+    for path in files:
+        rdf_format(path)
+        if (error := _read_error(path)) is not None:
+            raise error
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    started = time.perf_counter()
+    try:
+        store = ox.Store(str(building))
+        for path in files:
+            size = path.stat().st_size
+            _progress(f"loading {path} ({size / 1e6:,.1f} MB) ...", progress)
+            load_into(store, path, bulk=True)
+            _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
+        store.optimize()
+        store.flush()
+        del store
+        if target.exists():
+            shutil.rmtree(target)
+        building.rename(target)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    return target

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .graph import bundled_paths, parse_file
+from .graph import bundled_paths, check_file
 from .namespaces import shorten
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def validate(kg: KnowledgeGraph, *, shapes: str | Path | None = None) -> Report:
     import rdflib
 
     shapes_path = Path(shapes) if shapes else bundled_paths()["shapes"]
-    parse_file(shapes_path)  # a broken shapes file is reported with its line
+    check_file(shapes_path)  # a broken shapes file is reported with its line
     shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
     conforms, report_graph, _ = pyshacl.validate(
         kg.to_rdflib(), shacl_graph=shapes_graph, inference="rdfs",
