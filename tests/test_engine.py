@@ -1,0 +1,97 @@
+"""Engines, the on-disk store, start-up cost and the synthetic generator."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import RESOURCES, ROOT
+
+from gcsf_graph import load, load_store
+from gcsf_graph.errors import DataError, UsageError
+from gcsf_graph.examples import example
+from gcsf_graph.graph import build_store
+from gcsf_graph.sparql import execute
+
+
+@pytest.mark.parametrize("command", [["info"], ["query", "--example", "pillars", "--format", "csv"],
+                                     ["describe", "BRI"], ["search", "Honduras"]])
+def test_every_command_takes_the_engine_option(gcsf, command):
+    a = gcsf(*command, "--engine", "oxigraph")
+    b = gcsf(*command, "--engine", "rdflib")
+    assert a.returncode == b.returncode == 0, b.stderr
+    assert a.stdout == b.stdout
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return build_store(tmp_path_factory.mktemp("stores") / "store", ROOT / "data" / "triples.ttl",
+                       progress=False)
+
+
+def test_store_answers_like_the_in_memory_graph(kg, store):
+    disk = load_store(store)
+    assert len(disk) == len(kg)
+    for name in ("pillars", "events-timeline", "statistics-by-subject"):
+        # ties in ORDER BY may come in either order: compare the rows as multisets
+        assert sorted(map(str, execute(disk, example(name).text).terms)) == sorted(
+            map(str, execute(kg, example(name).text).terms))
+
+
+def test_store_cli(gcsf, store, tmp_path):
+    result = gcsf("query", "--store", str(store), "--example", "heads-of-state", "--format", "csv")
+    assert result.returncode == 0 and "Ilham Aliyev" in result.stdout
+    built = gcsf("load", str(ROOT / "data" / "triples.ttl"), "--store", str(tmp_path / "s"))
+    assert built.returncode == 0
+    assert "loading" in built.stderr and "triples after" in built.stderr  # progress on stderr
+    again = gcsf("load", str(ROOT / "data" / "triples.ttl"), "--store", str(tmp_path / "s"))
+    assert again.returncode == 2 and "--replace" in again.stderr
+    assert gcsf("info", "--store", str(tmp_path / "s"), "--engine", "rdflib").returncode == 2
+
+
+def test_broken_file_leaves_no_store(tmp_path):
+    with pytest.raises(DataError, match="line 5"):
+        build_store(tmp_path / "store", ROOT / "data" / "triples.ttl", RESOURCES / "broken-syntax.ttl",
+                    progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_not_a_store(tmp_path):
+    with pytest.raises(DataError, match="not an Oxigraph store"):
+        load_store(tmp_path)
+
+
+def test_broken_file_leaves_nothing_half_loaded():
+    with pytest.raises(DataError) as info:
+        load(ROOT / "data" / "triples.ttl", RESOURCES / "broken-syntax.ttl")
+    assert info.value.path.endswith("broken-syntax.ttl") and info.value.line == 5
+    with pytest.raises(DataError, match="line 5"):
+        load(RESOURCES / "broken-syntax.ttl", engine="rdflib")
+
+
+def test_unknown_format_and_engine():
+    with pytest.raises(DataError, match="cannot tell the RDF format"):
+        load(RESOURCES / "broken.ttl.bak")
+    with pytest.raises(UsageError):
+        load(engine="jena")  # type: ignore[arg-type]
+
+
+def test_query_path_imports_nothing_heavy():
+    code = ("import sys\nfrom gcsf_graph.cli import main\n"
+            "sys.argv = ['gcsf', 'query', '--example', 'pillars', '--format', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('networkx', 'pyvis', 'pandas', 'rdflib', 'pyshacl', 'rich') if m in sys.modules]\n"
+            "print('HEAVY', heavy, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY []" in result.stderr
+
+
+def test_generator_is_deterministic_and_loads(tmp_path):
+    for name in ("a.nt", "b.nt"):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "2000", "-o", str(tmp_path / name)],
+                       check=True, capture_output=True)
+    assert (tmp_path / "a.nt").read_bytes() == (tmp_path / "b.nt").read_bytes()
+    kg = load(tmp_path / "a.nt")
+    assert len(kg) > 2000
+    assert execute(kg, "ASK { ?c a gcsf:Claim ; gcsf:quote ?q ; gcsf:statedIn ?d }")
