@@ -105,7 +105,9 @@ class Curation:
     # -- facts --------------------------------------------------------------------------------
     def _term(self, o: str | Lit) -> URIRef | Literal:
         if isinstance(o, Lit):
-            return Literal(o.value, datatype=XSD[o.dtype])
+            # xsd:string is written as a plain literal: the same in RDF 1.1, and rdflib only
+            # matches a plain "text" in a query against a plain literal in the data.
+            return Literal(o.value) if o.dtype == "string" else Literal(o.value, datatype=XSD[o.dtype])
         self.used.add(o)
         prefix, local = o.split(":", 1)
         return URIRef(f"{ID}{prefix}/{local}")
@@ -536,6 +538,10 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
       (A0, "the Global Civilizations Initiative, which emphasizes the recognition and respect for the \"diversity of world civilizations\""))
     f(gcsf, "advocates", "concept:diversity-of-civilizations",
       (A1, "It is vital that we respect the diversity of civilizations"))
+    c.concept("concept:universal-human-values", "Universal human values", "universal human values",
+              scheme="ValueScheme")
+    f("initiative:gci", "advocates", "concept:universal-human-values",
+      (A0, "the Global Civilizations Initiative, which emphasizes the recognition and respect for the \"diversity of world civilizations\" by promoting \"universal human values.\""))
     for p_ in ("mutual-respect", "equity-and-justice", "mutually-beneficial-cooperation"):
         c.concept(f"concept:principle-{p_}", p_.replace("-", " "), scheme="PrincipleScheme")
         f("concept:new-type-ir", "invokesPrinciple", f"concept:principle-{p_}",
@@ -1296,6 +1302,11 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
     s("stat:bri-years", "Years since the inception of the Belt and Road Initiative: more than 10",
       subject=bri, measure="years since inception", value=10, unit="years", qualifier="more than",
       src=(A1, "In the more than 10 years since its inception, the Belt and Road Initiative has borne considerable fruits"))
+    f("stat:bri-years", "value", num(10),
+      (A3, "Over the past 10-plus years, Belt and Road cooperation has stayed committed to its founding mission"))
+    f("country:CHN", "characterization",
+      Lit("accomplished, ahead of schedule, its targets for 2020 for tackling climate change and establishing protected areas"),
+      (A1, "China accomplished, ahead of schedule, its targets for 2020 for tackling climate change and establishing protected areas."))
     c.concept("concept:global-value-chain", "Global value chain", "global value chain")
 
 

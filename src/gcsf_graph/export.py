@@ -216,8 +216,15 @@ def _flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     import networkx as nx
 
     flat = nx.MultiDiGraph()
-    for node, attrs in graph.nodes(data=True):
-        flat.add_node(node, **_flat(attrs))
+    nodes = {node: _flat(attrs) for node, attrs in graph.nodes(data=True)}
+    # GraphML and GEXF declare one type per attribute: where nodes disagree, write text.
+    kinds: dict[str, set[type]] = defaultdict(set)
+    for attrs in nodes.values():
+        for key, value in attrs.items():
+            kinds[key].add(type(value))
+    mixed = {key for key, seen in kinds.items() if len(seen) > 1}
+    for node, attrs in nodes.items():
+        flat.add_node(node, **{k: str(v) if k in mixed else v for k, v in attrs.items()})
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         data = dict(attrs)
         sources = data.pop("sources", [])
