@@ -237,7 +237,7 @@ def main(argv: list[str]) -> None:
         rd_result = run_worker(path, "rdflib", args.runs if size < 1_000_000 else max(3, args.runs // 2))
         results.append((size, ox_result, rd_result))
     store_seconds = store_build(synthetic(max(sizes)))
-    bare, cold = cold_start(args.runs)
+    bare, cold = cold_start(max(10, args.runs))  # start-up times are noisy: more runs
     viz_rows = viz_bench(not args.no_browser)
 
     lines = [f"gcsf-graph benchmark ({os.cpu_count()} cores, Python {sys.version.split()[0]}); "

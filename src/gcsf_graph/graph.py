@@ -234,6 +234,20 @@ def load_store(directory: str | Path) -> KnowledgeGraph:
     return KnowledgeGraph(store, "oxigraph", (path,))
 
 
+def _fill_store(folder: Path, files: list[Path], progress: bool, started: float) -> None:
+    store = ox.Store(str(folder))
+    try:
+        for path in files:
+            size = path.stat().st_size
+            _progress(f"loading {path} ({size / 1e6:,.1f} MB) ...", progress)
+            load_into(store, path, bulk=True)
+            _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
+        store.optimize()
+        store.flush()
+    finally:
+        del store
+
+
 def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True,
                 replace: bool = False, progress: bool = True) -> Path:
     """Build an on-disk Oxigraph store from RDF files, for graphs too big to parse each time.
@@ -260,19 +274,20 @@ def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     started = time.perf_counter()
     try:
-        store = ox.Store(str(building))
-        for path in files:
-            size = path.stat().st_size
-            _progress(f"loading {path} ({size / 1e6:,.1f} MB) ...", progress)
-            load_into(store, path, bulk=True)
-            _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
-        store.optimize()
-        store.flush()
-        del store
+        _fill_store(building, files, progress, started)
         if target.exists():
             shutil.rmtree(target)
         building.rename(target)
-    except BaseException:
+    except BaseException as exc:
+        # The traceback keeps the frames that hold the open store; clear them so the store
+        # closes and its folder can be removed.
+        import gc
+        import traceback
+
+        for failure in (exc, exc.__context__):
+            if failure is not None:
+                traceback.clear_frames(failure.__traceback__)
+        gc.collect()
         shutil.rmtree(building, ignore_errors=True)
         raise
     return target

@@ -14,8 +14,6 @@ prefixes (:data:`gcsf_graph.namespaces.PREFIXES`) need no declaration. Values ar
 
 from __future__ import annotations
 
-import difflib
-import multiprocessing
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +109,8 @@ def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
             prefix = token.text.split(":", 1)[0]
             previous = tokens[i - 1].text.upper() if i else ""
             if prefix not in declared and previous != "PREFIX":
+                import difflib
+
                 line, column, source = _locate(sparql, token.offset)
                 near = difflib.get_close_matches(prefix, sorted(declared), n=3, cutoff=0.5)
                 hint = f"; did you mean {' or '.join(n + ':' for n in near)}" if near else ""
@@ -296,6 +296,8 @@ def _with_timeout(kg: KnowledgeGraph, sparql: str, form: QueryForm,
                   bindings: dict[str, Term], limit: int | None, timeout: float) -> Result:
     # Neither engine can interrupt a running query, so it runs in a forked child process
     # that shares the loaded graph copy-on-write and is killed when time runs out.
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_in_child, args=(sender, kg, sparql, form, bindings, limit),
