@@ -238,7 +238,6 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
     e("region:gaza", "Gaza")
     e("region:gulf-of-aden", "Gulf of Aden")
     e("region:central-asia", "Central Asia", "five Central Asian countries")
-    e("region:middle-east", "Middle East")
     e("region:africa", "Africa")
     e("region:asia", "Asia")
     e("region:global-south", "Global South")
@@ -997,8 +996,8 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
       (A4, "In March, Saudi Arabia and Iran achieved significant results in their dialogue in Beijing, agreeing to restore diplomatic relations."),
       note="'In March' in a paragraph on 2023; the date the restoration was agreed")
     f(sa, "outcome", rsi, (A4, "their dialogue in Beijing, agreeing to restore diplomatic relations"))
-    f(sa, "location", "region:middle-east",
-      (A4, "has inspired a trend of reconciliation in the Middle East"))
+    f(sa, "characterization", Lit("inspired a trend of reconciliation in the Middle East"),
+      (A4, "This highly anticipated diplomatic mediation has inspired a trend of reconciliation in the Middle East"))
 
     # Azerbaijan and China
     dec = "agreement:azerbaijan-china-strategic-partnership"

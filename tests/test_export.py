@@ -133,6 +133,17 @@ def test_export_cli(gcsf, tmp_path):
     assert gcsf("export", "-o", str(tmp_path / "x.unknown")).returncode == 2
 
 
+def test_written_files_get_the_usual_permissions(kg, tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        path = write_export(kg, tmp_path / "g.csv")
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def test_interrupted_export_keeps_the_good_file(tmp_path):
     target = tmp_path / "g.ntriples.nt"
     target.write_text("good\n", encoding="utf-8")

@@ -311,7 +311,10 @@ def write_atomic(target: Path, payload: bytes) -> Path:
     directory = target.parent if str(target.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
             out.flush()
