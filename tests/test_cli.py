@@ -209,3 +209,11 @@ def test_runs_from_any_directory(gcsf, tmp_path):
     result = gcsf("query", "ASK { person:xi-jinping a gcsf:Person }", cwd=tmp_path)
     assert result.stdout.strip() == "true"
     assert shutil.which("gcsf") or True
+
+
+def test_readme_documents_every_command():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"`gcsf {name}" in readme, name

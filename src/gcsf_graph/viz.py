@@ -16,6 +16,7 @@ False
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import json
 import math
 import random
@@ -131,6 +132,7 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
     facts: dict[int, dict[str, Any]] = {}
     small = graph.number_of_nodes() <= 400
     relations: dict[str, str] = graph.graph.get("predicate_labels", {})
+    groups: dict[str, dict[str, str]] = {}
     for node, attrs in graph.nodes(data=True):
         i = ids[node]
         label = str(attrs.get("label", node))
@@ -144,8 +146,11 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
         description = "; ".join(f"{p}: {v}" for p, v, _ in literal_facts[:3])
         x, y = positions.get(node, (0.0, 0.0))
         # Appended directly: pyvis's add_node validates each call and is slow at 10,000 nodes.
+        # Colour and shape come from the node's group (its class): far cheaper for vis-network
+        # to set up than the same options on every node.
+        groups.setdefault(kind, {"color": colour, "shape": shape})
         net.nodes.append({
-            "id": i, "label": label, "group": kind, "shape": shape, "color": colour,
+            "id": i, "label": label, "group": kind,
             "title": f"{label}\n{kind}" + (f"\n{description}" if description else ""),
             "x": round(x, 1), "y": round(y, 1),
         })
@@ -157,18 +162,18 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("label", ""))
         sources = [[s.get("document", ""), s.get("quote", "")] for s in attrs.get("sources", [])]
-        edge = {"from": ids[u], "to": ids[v], "arrows": "to", "title": relation}
+        edge = {"from": ids[u], "to": ids[v], "title": relation}
         if small:
             edge["label"] = relation
         net.edges.append(edge)
         facts[ids[u]]["out"].append([relation, ids[v], facts[ids[v]]["label"], sources])
         facts[ids[v]]["in"].append([relation, ids[u], facts[ids[u]]["label"], sources])
-    legend = sorted({(n["group"], n["color"], n["shape"]) for n in net.nodes})
+    counts = Counter(n["group"] for n in net.nodes)
     focus = graph.graph.get("focus")
     return {
-        "title": title, "nodes": net.nodes, "edges": net.edges, "facts": facts,
-        "legend": [{"type": t, "color": c, "shape": s,
-                    "count": sum(1 for n in net.nodes if n["group"] == t)} for t, c, s in legend],
+        "title": title, "nodes": net.nodes, "edges": net.edges, "facts": facts, "groups": groups,
+        "legend": [{"type": t, "color": groups[t]["color"], "shape": groups[t]["shape"], "count": counts[t]}
+                   for t in sorted(groups)],
         "focus": ids.get(focus) if focus is not None else None,
     }
 
