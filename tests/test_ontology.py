@@ -34,7 +34,7 @@ def test_ontology_metadata(ontology):
         assert ontology.value(onto, p) is not None, p
 
 
-@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty])
+@pytest.mark.parametrize("kind", [OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty])
 def test_every_term_is_labelled_defined_and_aligned(ontology, kind):
     found = terms(ontology, kind)
     assert found

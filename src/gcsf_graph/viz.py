@@ -16,12 +16,12 @@ False
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 import json
 import math
 import random
 import unicodedata
 import webbrowser
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
