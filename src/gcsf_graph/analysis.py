@@ -43,6 +43,10 @@ def network_report(kg: KnowledgeGraph, *, top: int = 10,
     Betweenness centrality is the share of shortest paths between other entities that pass through
     it: the brokers that connect otherwise separate parts. Communities are found with the Louvain
     method on the undirected graph (fixed seed, so the result is repeatable).
+
+    >>> from gcsf_graph import load
+    >>> network_report(load(), top=3).degree[0][0]
+    'China'
     """
     import networkx as nx
 

@@ -258,7 +258,11 @@ def _rdf_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
 
 
 def export_format(path: Path, fmt: str | None) -> str:
-    """The export format: as given, else guessed from the file extension."""
+    """The export format: as given, else guessed from the file extension.
+
+    >>> export_format(Path("graph.gexf"), None)
+    'gexf'
+    """
     if fmt:
         if fmt not in EXPORT_FORMATS:
             raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
@@ -276,6 +280,12 @@ def write_export(kg: KnowledgeGraph, path: str | Path, *, fmt: str | None = None
 
     Writing is atomic: the file is written beside its target and renamed into place, so an
     interrupted export never leaves a half-written file where a good one was.
+
+    >>> import tempfile, networkx
+    >>> from gcsf_graph import load
+    >>> path = write_export(load(), tempfile.mkdtemp() + "/gcsf.graphml")
+    >>> networkx.read_graphml(path).number_of_nodes() > 200
+    True
     """
     target = Path(path)
     kind = export_format(target, fmt)

@@ -70,7 +70,11 @@ def bundled_paths() -> dict[str, Path]:
 
 
 def rdf_format(path: Path) -> ox.RdfFormat:
-    """The RDF format of a file, from its extension."""
+    """The RDF format of a file, from its extension.
+
+    >>> rdf_format(Path("data.nt"))
+    <RdfFormat N-Triples>
+    """
     try:
         return _FORMATS[path.suffix.lower()]
     except KeyError:
@@ -254,6 +258,11 @@ def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True
 
     The store is built in a sibling folder and moved into place only when every file has
     loaded, so a broken file leaves no half-built store. Returns the store's folder.
+
+    >>> import tempfile
+    >>> folder = build_store(tempfile.mkdtemp() + "/store", bundled_paths()["data"], progress=False)
+    >>> load_store(folder).query("ASK { person:xi-jinping a gcsf:Person }")
+    True
     """
     import shutil
     import tempfile

@@ -131,6 +131,10 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     """The IRI of the entity a name, alias, ``prefix:key`` or full IRI refers to.
 
     Raises :class:`~gcsf_graph.errors.UnknownEntityError` with near matches otherwise.
+
+    >>> from gcsf_graph import load
+    >>> resolve(load(), "Community of Common Destiny for Mankind")
+    'https://w3id.org/gcsf/id/concept/gcsf'
     """
     candidate = expand(name.strip().strip("<>"))
     if candidate.startswith(("http://", "https://")) and execute(

@@ -342,6 +342,11 @@ def execute(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None 
 
 def run_query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
               timeout: float | None = None, limit: int | None = None) -> Rows | bool | rdflib.Graph:
-    """Like :func:`execute`, but CONSTRUCT and DESCRIBE give an :class:`rdflib.Graph`."""
+    """Like :func:`execute`, but CONSTRUCT and DESCRIBE give an :class:`rdflib.Graph`.
+
+    >>> from gcsf_graph import load
+    >>> len(run_query(load(), "CONSTRUCT WHERE { person:xi-jinping ?p ?o }")) > 5
+    True
+    """
     result = execute(kg, sparql, bindings=bindings, timeout=timeout, limit=limit)
     return result.to_rdflib() if isinstance(result, Triples) else result

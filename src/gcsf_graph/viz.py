@@ -225,6 +225,12 @@ def write_html(kg: KnowledgeGraph, path: str | Path, *, focus: str | None = None
     """Write an interactive page of the graph (or a part of it) to ``path`` and return the path.
 
     Only ``path`` is written, atomically; ``open_browser=True`` opens it afterwards.
+
+    >>> import tempfile
+    >>> from gcsf_graph import load
+    >>> page = write_html(load(), tempfile.mkdtemp() + "/bri.html", focus="BRI", depth=1)
+    >>> "Belt and Road Initiative" in page.read_text(encoding="utf-8")
+    True
     """
     from .export import write_atomic
 
