@@ -961,6 +961,15 @@ def curate(c: Curation) -> None:  # noqa: PLR0915 - one long, flat list of facts
       (A1, "China has helped facilitate a de-escalation of conflict in northern Myanmar"))
     f("event:northern-myanmar-de-escalation", "location", "region:northern-myanmar",
       (A1, "a de-escalation of conflict in northern Myanmar"))
+    e("region:china-myanmar-border", "China-Myanmar border region")
+    f("region:china-myanmar-border", "location", "country:MMR",
+      (A1, "ensured peace and stability in the China-Myanmar border region"))
+    f("event:northern-myanmar-de-escalation", "outcome", "region:china-myanmar-border",
+      (A1, "China has helped facilitate a de-escalation of conflict in northern Myanmar and ensured peace and stability in the China-Myanmar border region."))
+    f("person:xi-jinping", "advocates", "concept:principle-win-win",
+      (A1, "Win-win cooperation should become every country’s basic policy preference in handling international affairs."))
+    f("person:xi-jinping", "advocates", "concept:principle-mutual-respect",
+      (A1, "“Differences and problems among countries, hardly avoidable, need to be handled through dialogue and cooperation on the basis of equality and mutual respect.”"))
 
     sa = "event:saudi-iran-dialogue-beijing"
     e(sa, "Saudi Arabia-Iran dialogue in Beijing", cls="Meeting")
