@@ -196,3 +196,9 @@ def test_stats_cli(gcsf):
     result = gcsf("stats", "--top", "3")
     assert result.returncode == 0
     assert "degree centrality" in result.stdout and "communities (Louvain" in result.stdout
+
+
+def test_unwritable_output_is_a_clear_error(gcsf):
+    result = gcsf("export", "-o", "/proc/no-such-dir/g.csv")
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr

@@ -39,6 +39,12 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # output piped into `head`: not an error
             ctx.exit(0)
+        except OSError as exc:  # a file that cannot be read or written
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {type(exc).__name__}: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
