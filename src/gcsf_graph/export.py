@@ -28,8 +28,8 @@ import pyoxigraph as ox
 
 from .errors import UsageError
 from .namespaces import PREFIXES, shorten
-from .sparql import Rows, Triples, execute
-from .terms import Term, to_python
+from .sparql import Triples, execute, select
+from .terms import Term, parse_literal, to_python
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -70,19 +70,13 @@ SELECT ?s ?p ?o ?file ?quote WHERE {
 _PREDICATE_LABELS = "SELECT ?p ?label WHERE { ?p a gcsf:FactProperty ; rdfs:label ?label }"
 
 
-def _rows(kg: KnowledgeGraph, sparql: str) -> Rows:
-    result = execute(kg, sparql)
-    assert isinstance(result, Rows)
-    return result
-
-
 def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
     """The class IRIs named (by local name or label, case-insensitively), with their subclasses."""
-    rows = _rows(kg, """SELECT ?c ?label WHERE {
+    rows = select(kg, """SELECT ?c ?label WHERE {
         ?c a owl:Class ; rdfs:label ?label FILTER(STRSTARTS(STR(?c), STR(gcsf:))) }""")
     by_name = {}
     for r in rows:
@@ -94,7 +88,7 @@ def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
         if iri is None:
             known = ", ".join(sorted({_local(r["c"]) for r in rows}))
             raise UsageError(f"unknown class {name!r}; known classes: {known}")
-        subs = _rows(kg, f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* <{iri}> }}")
+        subs = select(kg, f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* <{iri}> }}")
         wanted |= {r["c"] for r in subs}
     return wanted
 
@@ -116,7 +110,7 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
 
     graph = nx.MultiDiGraph()
     keep = _class_filter(kg, classes) if classes else None
-    for r in _rows(kg, _NODES):
+    for r in select(kg, _NODES):
         if keep is None or r["class"] in keep:
             graph.add_node(r["e"], label=r["label"], type=r["type"], iri=r["e"], **{"class": r["class"]})
     if construct is not None:
@@ -125,20 +119,20 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
             raise UsageError("the query for a graph must be a CONSTRUCT or DESCRIBE query")
         facts: list[tuple[Term, Term, Term]] = [(t.subject, t.predicate, t.object)  # type: ignore[misc]
                                                 for t in result.triples]
-        fact_predicates = {r["p"] for r in _rows(kg, _PREDICATE_LABELS)}
+        fact_predicates = {r["p"] for r in select(kg, _PREDICATE_LABELS)}
         facts = [f for f in facts if f[1].value in fact_predicates]
         used = {f[0].value for f in facts} | {f[2].value for f in facts if isinstance(f[2], ox.NamedNode)}
         graph.remove_nodes_from([n for n in list(graph) if n not in used])
     else:
         facts = _triples(kg, _FACTS)
     facts += _triples(kg, _IDENTITY)
-    for r in _rows(kg, "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias"):
+    for r in select(kg, "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias"):
         if r["e"] in graph:
             graph.nodes[r["e"]].setdefault("aliases", []).append(r["alias"])
-    predicate_labels = {r["p"]: r["label"] for r in _rows(kg, _PREDICATE_LABELS)}
+    predicate_labels = {r["p"]: r["label"] for r in select(kg, _PREDICATE_LABELS)}
     graph.graph["predicate_labels"] = predicate_labels
     sources: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-    for s, p, o, file, quote in _rows(kg, _SOURCES).terms:
+    for s, p, o, file, quote in select(kg, _SOURCES).terms:
         sources[(str(s), str(p), str(o))].append({"document": file.value if file else "",
                                                   "quote": quote.value if quote else ""})
     for s, p, o in facts:
@@ -168,7 +162,7 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
 
 def _triples(kg: KnowledgeGraph, sparql: str) -> list[tuple[Term, Term, Term]]:
     """The (?s, ?p, ?o) rows of a query, as terms."""
-    return [(s, p, o) for s, p, o in _rows(kg, sparql).terms]  # type: ignore[misc]
+    return [(s, p, o) for s, p, o in select(kg, sparql).terms]  # type: ignore[misc]
 
 
 def to_triples(graph: nx.MultiDiGraph) -> set[tuple[Term, Term, Term]]:
@@ -183,18 +177,12 @@ def to_triples(graph: nx.MultiDiGraph) -> set[tuple[Term, Term, Term]]:
         if attrs.get("type") == "literal":
             continue
         for predicate, literal in attrs.get("literals", []):
-            triples.add((ox.NamedNode(node), ox.NamedNode(predicate), _parse_literal(literal)))
+            triples.add((ox.NamedNode(node), ox.NamedNode(predicate), parse_literal(literal)))
     for u, v, data in graph.edges(data=True):
-        target: Term = (_parse_literal(v) if graph.nodes[v].get("type") == "literal"
+        target: Term = (parse_literal(v) if graph.nodes[v].get("type") == "literal"
                         else ox.NamedNode(v))
         triples.add((ox.NamedNode(u), ox.NamedNode(data["predicate"]), target))
     return triples
-
-
-def _parse_literal(text: str) -> ox.Literal:
-    quad = next(iter(ox.parse(f"<urn:x> <urn:y> {text} .".encode(), format=ox.RdfFormat.N_TRIPLES)))
-    assert isinstance(quad.object, ox.Literal)
-    return quad.object
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:

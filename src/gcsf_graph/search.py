@@ -13,14 +13,14 @@ each one its sources (article and verbatim quote), like an item page.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import UnknownEntityError
 from .namespaces import DATA, expand, shorten
-from .sparql import Rows, execute
+from .sparql import execute, select
+from .terms import fold
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -70,12 +70,6 @@ class Description:
     incoming: dict[str, list[Fact]]
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
-
-
 _NAMES = """
 SELECT ?e ?name ?label ?type WHERE {
   ?e rdfs:label ?label ; a ?cls .
@@ -88,8 +82,7 @@ SELECT ?e ?name ?label ?type WHERE {
 
 def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
     if "names" not in kg.cache:
-        rows = execute(kg, _NAMES)
-        assert isinstance(rows, Rows)
+        rows = select(kg, _NAMES)
         kg.cache["names"] = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
     names: list[tuple[str, str, str, str]] = kg.cache["names"]
     return names
@@ -116,12 +109,12 @@ def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float =
     Exact names score 100, names containing the text 90, and near spellings by fuzzy
     similarity (rapidfuzz), so "Aliev" still finds Ilham Aliyev.
     """
-    wanted = _fold(text)
+    wanted = fold(text)
     if not wanted:
         return []
     best: dict[str, Match] = {}
     for iri, name, label, kind in _names(kg):
-        score = _score(wanted, _fold(name))
+        score = _score(wanted, fold(name))
         if score >= min_score and (iri not in best or score > best[iri].score):
             best[iri] = Match(iri, label, kind, name, round(score, 1))
     return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
@@ -180,9 +173,8 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
     """Everything the graph says about an entity, grouped by relation, each fact with sources."""
     iri = resolve(kg, name)
     node = _iri(iri)
-    head = execute(kg, _HEAD, bindings={"e": node})
-    facts = execute(kg, _FACTS, bindings={"e": node})
-    assert isinstance(head, Rows) and isinstance(facts, Rows)
+    head = select(kg, _HEAD, e=node)
+    facts = select(kg, _FACTS, e=node)
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
     aliases = sorted({r["alias"] for r in head if r["alias"]})

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from .graph import KnowledgeGraph
 
-__all__ = ["QueryForm", "Rows", "Triples", "check_query", "execute", "run_query"]
+__all__ = ["QueryForm", "Rows", "Triples", "check_query", "execute", "run_query", "select"]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
@@ -221,7 +221,10 @@ def _evaluate(kg: KnowledgeGraph, sparql: str, form: QueryForm,
             raise _syntax_error(sparql, exc) from None
         except OSError as exc:
             raise QueryError(f"the store could not answer: {exc}") from None
-        except RuntimeError as exc:  # e.g. a binding for a variable the query does not select
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise QueryError("bindings apply to variables the query selects: add "
+                                 f"{', '.join('?' + b for b in bindings)} to SELECT") from None
             raise QueryError(f"cannot run the query: {exc}") from None
         if form == "ASK":
             return bool(answer)
@@ -325,6 +328,9 @@ def execute(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None 
             allow_service: bool = False) -> Result:
     """Run a read-only query and return :class:`Rows`, a bool or :class:`Triples`.
 
+    ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT
+    query they apply to variables the query selects.
+
     >>> from gcsf_graph import load
     >>> execute(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
     True
@@ -338,6 +344,19 @@ def execute(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None 
     if timeout is None:
         return _evaluate(kg, sparql, form, terms, limit)
     return _with_timeout(kg, sparql, form, terms, limit, timeout)
+
+
+def select(kg: KnowledgeGraph, sparql: str, **bindings: Any) -> Rows:
+    """Run a SELECT query and return its :class:`Rows` (any other form is a :class:`UsageError`).
+
+    >>> from gcsf_graph import load
+    >>> select(load(), "SELECT ?code ?l WHERE { ?c gcsf:iso3166Alpha3 ?code ; rdfs:label ?l }", code="BEL")[0]
+    {'code': 'BEL', 'l': 'Belgium'}
+    """
+    result = execute(kg, sparql, bindings=bindings or None)
+    if not isinstance(result, Rows):
+        raise UsageError("expected a SELECT query")
+    return result
 
 
 def run_query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,

@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["XSD", "from_python", "from_rdflib", "to_python", "to_rdflib"]
+__all__ = ["XSD", "fold", "from_python", "from_rdflib", "parse_literal", "to_python", "to_rdflib"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{XSD}{t}" for t in (
@@ -113,3 +114,26 @@ def to_rdflib(term: Term) -> Any:
     if datatype == f"{XSD}string":
         return rdflib.Literal(term.value)
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype))
+
+
+def parse_literal(text: str) -> ox.Literal:
+    """The literal an N-Triples literal (``"2023"^^<...#gYear>``, ``"text"@en``) writes.
+
+    >>> parse_literal('"2023"^^<http://www.w3.org/2001/XMLSchema#gYear>').value
+    '2023'
+    """
+    quad = next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {text} .".encode(), format=ox.RdfFormat.N_TRIPLES)))
+    if not isinstance(quad.object, ox.Literal):
+        raise ValueError(f"not an N-Triples literal: {text!r}")
+    return quad.object
+
+
+def fold(text: str) -> str:
+    """A name folded for matching: case, accents, curly apostrophes and spacing ignored.
+
+    >>> fold("  Hondúras  People’s ")
+    "honduras people's"
+    """
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())

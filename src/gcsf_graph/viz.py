@@ -19,7 +19,6 @@ import hashlib
 import json
 import math
 import random
-import unicodedata
 import webbrowser
 from collections import Counter
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .terms import fold, parse_literal
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -118,11 +118,6 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]
             for n, x, y in zip(nodes, xs, ys, strict=True)}
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, Any]:
     from pyvis.network import Network
 
@@ -140,7 +135,7 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
         colour, shape = _style(kind)
         literal_sources = attrs.get("literal_sources", [])
         literal_facts = [
-            [relations.get(p, _short(p)), _literal_text(v),
+            [relations.get(p, _short(p)), parse_literal(v).value,
              [[s["document"], s["quote"]] for s in (literal_sources[k] if k < len(literal_sources) else [])]]
             for k, (p, v) in enumerate(attrs.get("literals", []))]
         description = "; ".join(f"{p}: {v}" for p, v, _ in literal_facts[:3])
@@ -158,7 +153,7 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
         facts[i] = {"label": label, "type": kind, "iri": str(attrs.get("iri", node)),
                     "aliases": list(attrs.get("aliases", [])), "literals": literal_facts,
                     "out": [], "in": [],
-                    "search": [_fold(label), *(_fold(a) for a in attrs.get("aliases", []))]}
+                    "search": [fold(label), *(fold(a) for a in attrs.get("aliases", []))]}
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("label", ""))
         sources = [[s.get("document", ""), s.get("quote", "")] for s in attrs.get("sources", [])]
@@ -180,14 +175,6 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
 
 def _short(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _literal_text(literal: str) -> str:
-    # N-Triples form "lexical"^^<datatype> or "lexical"@lang: show the lexical form
-    if literal.startswith('"'):
-        end = literal.rfind('"')
-        return json.loads(literal[: end + 1]) if end > 0 else literal
-    return literal
 
 
 def _script_json(data: Any) -> str:
