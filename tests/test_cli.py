@@ -228,3 +228,11 @@ def test_readme_python_examples_run():
                               optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 5
     assert result.failed == 0
+
+
+def test_query_from_any_existing_file(gcsf, tmp_path):
+    query = tmp_path / "question.txt"
+    query.write_text("ASK { country:CHN a gcsf:Country }", encoding="utf-8")
+    assert gcsf("query", str(query)).stdout.strip() == "true"
+    missing = gcsf("query", str(tmp_path / "missing.rq"))
+    assert missing.returncode == 2 and "no such query file" in missing.stderr

@@ -118,7 +118,7 @@ def test_search_focuses_the_node_by_alias(whole_page):
 
 def test_click_shows_the_nodes_quotes(whole_page):
     node = whole_page.node_id("15th BRICS Summit")
-    whole_page.eval(f"gcsfGraph.network.focus({node}, {{scale: 1.5}})")
+    whole_page.eval(f"gcsfGraph.network.focus({node}, {{scale: 1.5, animation: false}})")
     whole_page.click_node(node)
     panel = whole_page.page.inner_text("#panel")
     assert whole_page.page.inner_text("#panel .name") == "15th BRICS Summit"

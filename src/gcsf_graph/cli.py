@@ -197,9 +197,9 @@ def _query_text(source: str | None, example_name: str | None) -> str:
                              "or --example NAME")
         return sys.stdin.read()
     path = Path(source)
-    if source.endswith((".rq", ".sparql")):
-        if not path.is_file():
-            raise UsageError(f"no such query file: {source}")
+    if source.endswith((".rq", ".sparql")) and not path.is_file():
+        raise UsageError(f"no such query file: {source}")
+    if "\n" not in source and len(source) < 4096 and path.is_file():
         return path.read_text(encoding="utf-8")
     return source
 
