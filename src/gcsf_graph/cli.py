@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Loading more than this many bytes of RDF reports progress on stderr.
+_PROGRESS_BYTES = 20_000_000
+
 
 class _Group(click.Group):
     """Turns library errors into one clear line and a conventional exit code."""
@@ -31,20 +34,19 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except GcsfError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            click.echo(f"Error: {type(exc).__name__}: {exc}", err=True)
-            ctx.exit(2 if isinstance(exc, UsageError) else 1)
         except BrokenPipeError:
             sys.stderr.close()  # output piped into `head`: not an error
             ctx.exit(0)
-        except OSError as exc:  # a file that cannot be read or written
+        except (GcsfError, OSError) as exc:  # OSError: a file that cannot be read or written
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"Error: {type(exc).__name__}: {where}{exc.strerror or exc}", err=True)
-            ctx.exit(1)
+            if isinstance(exc, OSError):
+                where = f"{exc.filename}: " if exc.filename else ""
+                message = f"{where}{exc.strerror or exc}"
+            else:
+                message = str(exc)
+            click.echo(f"Error: {type(exc).__name__}: {message}", err=True)
+            ctx.exit(2 if isinstance(exc, UsageError) else 1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,7 +82,8 @@ def graph_options(func: F) -> F:
                 if data or engine != "oxigraph":
                     raise UsageError("--store cannot be combined with --data or --engine rdflib")
                 return load_store(store)
-            return load(*data, engine=engine)  # type: ignore[arg-type]
+            big = sum(p.stat().st_size for p in data if p.is_file()) > _PROGRESS_BYTES
+            return load(*data, engine=engine, progress=big)  # type: ignore[arg-type]
 
         return func(*args, load_graph=load_graph, **kwargs)
 
