@@ -53,6 +53,7 @@ EXPECTED = {
     "vision-structure": ["https://w3id.org/gcsf/id/concept/pillar-goal", "World of lasting peace"],
     "xi-neighbourhood": ["https://w3id.org/gcsf/id/event/15th-brics-summit", "Xi Jinping"],
     "lower-bounds": ["over", "more than", "1800000000"],
+    "quote-search": ["Peace talks on the Ukraine crisis", "001_88e954a82fe62d6d.txt", "facilitate peace talks"],
 }
 
 
@@ -142,6 +143,14 @@ def test_bindings_are_values_not_text(kg, kg_rdflib, engine):
     iri = graph.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }",
                       bindings={"e": ox.NamedNode("https://w3id.org/gcsf/id/country/BEL")})
     assert [r["l"] for r in iri] == ["Belgium"]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_quote_search_takes_its_phrase_as_a_binding(kg, kg_rdflib, engine):
+    graph = kg if engine == "oxigraph" else kg_rdflib
+    rows = graph.query(example("quote-search").text, bindings={"text": "CEASEFIRE"})
+    assert rows and all("ceasefire" in r["quote"].lower() for r in rows)
+    assert {r["file"] for r in rows} == {"001_88e954a82fe62d6d.txt"}
 
 
 def test_limit_cuts_and_says_so(kg):
