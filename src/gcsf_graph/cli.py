@@ -37,6 +37,9 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # output piped into `head`: not an error
             ctx.exit(0)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
         except (GcsfError, OSError) as exc:  # OSError: a file that cannot be read or written
             if ctx.obj and ctx.obj.get("debug"):
                 raise
