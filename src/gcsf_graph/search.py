@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
+
 from .errors import UnknownEntityError
 from .namespaces import DATA, expand, shorten
 from .sparql import execute, select
@@ -80,11 +82,13 @@ SELECT ?e ?name ?label ?type WHERE {
 }"""
 
 
-def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str]]:
+def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str, str]]:
+    """(entity, name, label, type, folded name) for every label and alias, built once per graph."""
     if "names" not in kg.cache:
         rows = select(kg, _NAMES)
-        kg.cache["names"] = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
-    names: list[tuple[str, str, str, str]] = kg.cache["names"]
+        unique = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
+        kg.cache["names"] = [(*entry, fold(entry[1])) for entry in unique]
+    names: list[tuple[str, str, str, str, str]] = kg.cache["names"]
     return names
 
 
@@ -109,15 +113,27 @@ def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float =
     Exact names score 100, names containing the text 90, and near spellings by fuzzy
     similarity (rapidfuzz), so "Aliev" still finds Ilham Aliyev.
     """
+    from rapidfuzz import fuzz, process
+
     wanted = fold(text)
     if not wanted:
         return []
+    names = _names(kg)
+    # A fast first pass in C over every name keeps the candidates our finer score then ranks.
+    shortlist = process.extract(wanted, [entry[4] for entry in names], scorer=fuzz.WRatio,
+                                limit=max(200, 20 * limit), score_cutoff=min_score * 0.8)
     best: dict[str, Match] = {}
-    for iri, name, label, kind in _names(kg):
-        score = _score(wanted, fold(name))
+    for _, _, index in shortlist:
+        iri, name, label, kind, folded = names[index]
+        score = _score(wanted, folded)
         if score >= min_score and (iri not in best or score > best[iri].score):
             best[iri] = Match(iri, label, kind, name, round(score, 1))
     return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
+
+
+_EXACT = """
+SELECT ?name ?e WHERE { { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+  FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/")) }"""
 
 
 def resolve(kg: KnowledgeGraph, name: str) -> str:
@@ -133,6 +149,11 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     if candidate.startswith(("http://", "https://")) and execute(
             kg, "ASK { ?e ?p ?o }", bindings={"e": _iri(candidate)}):
         return candidate
+    # An exact label or alias is an index lookup, however big the graph.
+    for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
+        found: set[str] = {r["e"] for r in select(kg, _EXACT, name=literal)}
+        if len(found) == 1:
+            return found.pop()
     matches = search(kg, name, limit=5)
     exact = [m for m in matches if m.score == 100]
     if len({m.iri for m in exact}) == 1:
@@ -141,24 +162,28 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
 
 
 def _iri(value: str) -> Any:
-    import pyoxigraph as ox
-
     return ox.NamedNode(value)
 
 
 _FACTS = """
-SELECT ?e ?dir ?p ?plabel ?v ?vlabel ?doc ?file ?title ?quote WHERE {
+SELECT ?e ?dir ?p ?plabel ?v ?vlabel WHERE {
   { ?e ?p ?v . BIND("out" AS ?dir) } UNION { ?v ?p ?e . BIND("in" AS ?dir) }
   ?p a gcsf:FactProperty .
   OPTIONAL { ?p rdfs:label ?plabel }
   OPTIONAL { ?v rdfs:label ?vlabel }
-  OPTIONAL {
-    ?claim rdf:subject ?cs ; rdf:predicate ?p ; rdf:object ?co ;
-           gcsf:statedIn ?doc ; gcsf:quote ?quote .
-    FILTER((?dir = "out" && ?cs = ?e && ?co = ?v) || (?dir = "in" && ?cs = ?v && ?co = ?e))
-    OPTIONAL { ?doc dcterms:identifier ?file }
-    OPTIONAL { ?doc rdfs:label ?title }
-  }
+}"""
+
+# Claims are looked up from the entity's side, one simple pattern each way: joined with the
+# facts above in one query, big graphs would have the engine walk every claim.
+_CLAIMS_OUT = """
+SELECT ?e ?p ?v ?file ?title ?quote WHERE {
+  ?claim rdf:subject ?e ; rdf:predicate ?p ; rdf:object ?v ; gcsf:statedIn ?doc ; gcsf:quote ?quote .
+  OPTIONAL { ?doc dcterms:identifier ?file } OPTIONAL { ?doc rdfs:label ?title }
+}"""
+_CLAIMS_IN = """
+SELECT ?e ?p ?v ?file ?title ?quote WHERE {
+  ?claim rdf:object ?e ; rdf:subject ?v ; rdf:predicate ?p ; gcsf:statedIn ?doc ; gcsf:quote ?quote .
+  OPTIONAL { ?doc dcterms:identifier ?file } OPTIONAL { ?doc rdfs:label ?title }
 }"""
 
 _HEAD = """
@@ -174,24 +199,28 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
     iri = resolve(kg, name)
     node = _iri(iri)
     head = select(kg, _HEAD, e=node)
-    facts = select(kg, _FACTS, e=node)
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
     aliases = sorted({r["alias"] for r in head if r["alias"]})
+    sources: dict[tuple[str, Any, Any], list[Source]] = defaultdict(list)
+    for direction, query in (("out", _CLAIMS_OUT), ("in", _CLAIMS_IN)):
+        for r in select(kg, query, e=node):
+            source = Source(r["file"] or "", r["title"] or "", r["quote"])
+            if source not in sources[(direction, r["p"], r["v"])]:
+                sources[(direction, r["p"], r["v"])].append(source)
     grouped: dict[str, dict[str, dict[tuple[str, Any], Fact]]] = {
         "out": defaultdict(dict), "in": defaultdict(dict)}
-    for r in facts:
+    for r in select(kg, _FACTS, e=node):
         relation = r["plabel"] or shorten(r["p"])
         value = r["v"]
         is_iri = isinstance(value, str) and value.startswith(DATA)
         shown = r["vlabel"] or (shorten(value) if is_iri else str(value))
-        key = (shown, value)
         fact = grouped[r["dir"]][relation].setdefault(
-            key, Fact(relation, shown, value if is_iri else None))
-        if r["doc"]:
-            source = Source(r["file"] or shorten(r["doc"]), r["title"] or "", r["quote"])
+            (shown, value), Fact(relation, shown, value if is_iri else None))
+        for source in sources[(r["dir"], r["p"], value)]:
             if source not in fact.sources:
                 fact.sources.append(source)
+
     def ordered(group: dict[str, dict[tuple[str, Any], Fact]]) -> dict[str, list[Fact]]:
         return {rel: sorted(group[rel].values(), key=lambda f: f.value) for rel in sorted(group)}
     return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]))
