@@ -95,3 +95,15 @@ def test_generator_is_deterministic_and_loads(tmp_path):
     kg = load(tmp_path / "a.nt")
     assert len(kg) > 2000
     assert execute(kg, "ASK { ?c a gcsf:Claim ; gcsf:quote ?q ; gcsf:statedIn ?d }")
+
+
+def test_benchmark_runs_end_to_end_at_a_small_size():
+    # A smoke test that keeps `make bench` working; it asserts the table, not any timing.
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "2000",
+                             "--runs", "1", "--no-browser"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    table = result.stdout
+    assert "| 2,000 | query: two-hop join |" in table
+    assert "queries, median ratio" in table and "cold `gcsf query" in table
+    assert "| 10,000 nodes |" in table
+    assert "loading" in result.stderr  # progress goes to stderr
