@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .namespaces import PREFIXES, shorten
+from .namespaces import PREFIXES, local_name, shorten
 from .sparql import Triples, execute, select
 from .terms import Term, parse_literal, to_python
 
@@ -70,23 +70,19 @@ SELECT ?s ?p ?o ?file ?quote WHERE {
 _PREDICATE_LABELS = "SELECT ?p ?label WHERE { ?p a gcsf:FactProperty ; rdfs:label ?label }"
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
     """The class IRIs named (by local name or label, case-insensitively), with their subclasses."""
     rows = select(kg, """SELECT ?c ?label WHERE {
         ?c a owl:Class ; rdfs:label ?label FILTER(STRSTARTS(STR(?c), STR(gcsf:))) }""")
     by_name = {}
     for r in rows:
-        by_name[_local(r["c"]).casefold()] = r["c"]
+        by_name[local_name(r["c"]).casefold()] = r["c"]
         by_name[r["label"].casefold()] = r["c"]
     wanted = set()
     for name in classes:
         iri = by_name.get(name.strip().casefold())
         if iri is None:
-            known = ", ".join(sorted({_local(r["c"]) for r in rows}))
+            known = ", ".join(sorted({local_name(r["c"]) for r in rows}))
             raise UsageError(f"unknown class {name!r}; known classes: {known}")
         subs = select(kg, f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* <{iri}> }}")
         wanted |= {r["c"] for r in subs}
@@ -145,18 +141,18 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
                 node = str(o)
                 graph.add_node(node, label=o.value, type="literal", datatype=o.datatype.value)
                 graph.add_edge(subject, node, key=shorten(predicate), predicate=predicate,
-                               label=predicate_labels.get(predicate, _local(predicate)), sources=claims)
+                               label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
             else:
                 attrs = graph.nodes[subject]
                 attrs.setdefault("literals", []).append([predicate, str(o)])
                 attrs.setdefault("literal_sources", []).append(claims)
-                name = _local(predicate)
+                name = local_name(predicate)
                 python = to_python(o)
                 value: str | int | float = python if isinstance(python, int | float | str) else str(python)
                 attrs[name] = value if name not in attrs else f"{attrs[name]}; {value}"
         elif o.value in graph:
             graph.add_edge(subject, o.value, key=shorten(predicate), predicate=predicate,
-                           label=predicate_labels.get(predicate, _local(predicate)), sources=claims)
+                           label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
     return graph
 
 

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DATA", "GCSF", "PREFIXES", "expand", "shorten"]
+__all__ = ["DATA", "GCSF", "PREFIXES", "expand", "local_name", "shorten"]
 
 GCSF = "https://w3id.org/gcsf/ont#"
 DATA = "https://w3id.org/gcsf/id/"
@@ -59,3 +59,12 @@ def expand(name: str) -> str:
     if sep and prefix in PREFIXES and not local.startswith("//"):
         return PREFIXES[prefix] + local
     return name
+
+
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its final ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/gcsf/ont#startDate")
+    'startDate'
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
+from .namespaces import local_name
 from .terms import fold, parse_literal
 
 if TYPE_CHECKING:
@@ -133,11 +134,11 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
         label = str(attrs.get("label", node))
         kind = str(attrs.get("type", "entity"))
         colour, shape = _style(kind)
-        literal_sources = attrs.get("literal_sources", [])
         literal_facts = [
-            [relations.get(p, _short(p)), parse_literal(v).value,
-             [[s["document"], s["quote"]] for s in (literal_sources[k] if k < len(literal_sources) else [])]]
-            for k, (p, v) in enumerate(attrs.get("literals", []))]
+            [relations.get(p, local_name(p)), parse_literal(v).value,
+             [[s["document"], s["quote"]] for s in sources]]
+            for (p, v), sources in zip(attrs.get("literals", []), attrs.get("literal_sources", []),
+                                       strict=True)]
         description = "; ".join(f"{p}: {v}" for p, v, _ in literal_facts[:3])
         x, y = positions.get(node, (0.0, 0.0))
         # Appended directly: pyvis's add_node validates each call and is slow at 10,000 nodes.
@@ -171,10 +172,6 @@ def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, An
                    for t in sorted(groups)],
         "focus": ids.get(focus) if focus is not None else None,
     }
-
-
-def _short(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _script_json(data: Any) -> str:
