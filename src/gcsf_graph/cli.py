@@ -206,7 +206,10 @@ def _query_text(source: str | None, example_name: str | None) -> str:
     if source.endswith((".rq", ".sparql")) and not path.is_file():
         raise UsageError(f"no such query file: {source}")
     if "\n" not in source and len(source) < 4096 and path.is_file():
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(f"{source} is not UTF-8 text") from None
     return source
 
 
