@@ -14,6 +14,7 @@ prefixes (:data:`gcsf_graph.namespaces.PREFIXES`) need no declaration. Values ar
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -86,6 +87,12 @@ def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
     ...
     gcsf_graph.errors.QueryRefused: DROP is an update; only read queries ...
     """
+    # Applications and dashboards run the same text again and again: scan each text once.
+    return _scan(sparql, allow_service)
+
+
+@functools.lru_cache(maxsize=512)
+def _scan(sparql: str, allow_service: bool) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
     tokens = list(_tokens(sparql))
