@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -83,47 +84,46 @@ def rdf_format(path: Path) -> ox.RdfFormat:
                         f"(known: {known})", path=str(path)) from None
 
 
-def _read_error(path: Path) -> DataError | None:
+def _readable(path: Path) -> ox.RdfFormat:
+    """The file's RDF format, once it is known to exist and be a file; else :class:`DataError`."""
+    fmt = rdf_format(path)
     if not path.exists():
-        return DataError("no such file", path=str(path))
+        raise DataError("no such file", path=str(path))
     if path.is_dir():
-        return DataError("is a directory, not an RDF file", path=str(path))
-    return None
+        raise DataError("is a directory, not an RDF file", path=str(path))
+    return fmt
 
 
-def _syntax_error(path: Path, exc: SyntaxError) -> DataError:
-    message = str(exc.msg if getattr(exc, "msg", None) else exc)
-    if message.startswith("Parser error") and ": " in message:
-        message = message.split(": ", 1)[1]
-    return DataError(message, path=str(path), line=exc.lineno, column=exc.offset)
+def _read_rdf(path: Path, read: Callable[[ox.RdfFormat, str], object]) -> None:
+    """Run ``read(format, base_iri)`` on a file, turning parse and I/O errors into :class:`DataError`."""
+    fmt = _readable(path)
+    try:
+        read(fmt, path.resolve().as_uri())
+    except SyntaxError as exc:
+        message = str(exc.msg if getattr(exc, "msg", None) else exc)
+        if message.startswith("Parser error") and ": " in message:
+            message = message.split(": ", 1)[1]
+        raise DataError(message, path=str(path), line=exc.lineno, column=exc.offset) from None
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
 
 
 def check_file(path: Path) -> None:
     """Parse an RDF file completely without keeping it, or raise :class:`DataError` with the line."""
-    fmt = rdf_format(path)
-    if (error := _read_error(path)) is not None:
-        raise error
-    try:
-        for _ in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
-            pass
-    except SyntaxError as exc:
-        raise _syntax_error(path, exc) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    _read_rdf(path, lambda fmt, base: deque(ox.parse(path=str(path), format=fmt, base_iri=base),
+                                            maxlen=0))
 
 
 def load_into(store: ox.Store, path: Path, *, bulk: bool = False) -> None:
     """Add one RDF file to an Oxigraph store, raising :class:`DataError` with the line on bad syntax."""
-    fmt = rdf_format(path)
-    if (error := _read_error(path)) is not None:
-        raise error
     loader = store.bulk_load if bulk else store.load
-    try:
-        loader(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-    except SyntaxError as exc:
-        raise _syntax_error(path, exc) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    _read_rdf(path, lambda fmt, base: loader(path=str(path), format=fmt, base_iri=base))
+
+
+def _files(paths: tuple[str | Path, ...], ontology: bool) -> list[Path]:
+    """The files to load: the given ones (else the bundled data), after the ontology if wanted."""
+    files = [Path(p) for p in paths] or [bundled_paths()["data"]]
+    return [bundled_paths()["ontology"], *files] if ontology else files
 
 
 @dataclass
@@ -200,9 +200,7 @@ def load(*paths: str | Path, engine: Engine = "oxigraph", ontology: bool = True,
     """
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    files = [Path(p) for p in paths] or [bundled_paths()["data"]]
-    if ontology:
-        files.insert(0, bundled_paths()["ontology"])
+    files = _files(paths, ontology)
     started = time.perf_counter()
     if engine == "oxigraph":
         store = ox.Store()
@@ -217,7 +215,7 @@ def load(*paths: str | Path, engine: Engine = "oxigraph", ontology: bool = True,
     for path in files:
         _progress(f"loading {path} (rdflib) ...", progress)
         check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
-        graph.parse(str(path), format=_RDFLIB_FORMATS[rdf_format(path)])
+        graph.parse(str(path), format=_RDFLIB_FORMATS[_readable(path)])
     _progress(f"loaded {len(graph):,} triples in {time.perf_counter() - started:.1f} s", progress)
     return KnowledgeGraph(graph, "rdflib", tuple(files))
 
@@ -240,16 +238,13 @@ def load_store(directory: str | Path) -> KnowledgeGraph:
 
 def _fill_store(folder: Path, files: list[Path], progress: bool, started: float) -> None:
     store = ox.Store(str(folder))
-    try:
-        for path in files:
-            size = path.stat().st_size
-            _progress(f"loading {path} ({size / 1e6:,.1f} MB) ...", progress)
-            load_into(store, path, bulk=True)
-            _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
-        store.optimize()
-        store.flush()
-    finally:
-        del store
+    for path in files:
+        size = path.stat().st_size
+        _progress(f"loading {path} ({size / 1e6:,.1f} MB) ...", progress)
+        load_into(store, path, bulk=True)
+        _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
+    store.optimize()
+    store.flush()
 
 
 def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True,
@@ -270,15 +265,11 @@ def build_store(directory: str | Path, *paths: str | Path, ontology: bool = True
     target = Path(directory)
     if target.exists() and not replace:
         raise UsageError(f"{target} already exists (replace it with --replace)")
-    files = [Path(p) for p in paths]
-    if not files:
+    if not paths:
         raise UsageError("give at least one RDF file to load")
-    if ontology:
-        files.insert(0, bundled_paths()["ontology"])
-    for path in files:
-        rdf_format(path)
-        if (error := _read_error(path)) is not None:
-            raise error
+    files = _files(paths, ontology)
+    for path in files:  # every file readable before anything is built
+        _readable(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     started = time.perf_counter()
