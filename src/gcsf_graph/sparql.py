@@ -15,10 +15,11 @@ prefixes (:data:`gcsf_graph.namespaces.PREFIXES`) need no declaration. Values ar
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import pyoxigraph as ox
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["QueryForm", "Rows", "Triples", "check_query", "execute", "run_query", "select"]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+T = TypeVar("T")
 
 _TOKEN = re.compile(
     r"""
@@ -219,7 +221,6 @@ Result = Rows | bool | Triples
 
 def _evaluate(kg: KnowledgeGraph, sparql: str, form: QueryForm,
               bindings: dict[str, Term], limit: int | None) -> Result:
-    cap = None if limit is None else limit + 1
     if kg.engine == "oxigraph":
         try:
             answer = kg.store.query(sparql, prefixes=PREFIXES,
@@ -237,18 +238,10 @@ def _evaluate(kg: KnowledgeGraph, sparql: str, form: QueryForm,
             return bool(answer)
         if form == "SELECT":
             names = [v.value for v in answer.variables]
-            rows: list[tuple[Term | None, ...]] = []
-            for solution in answer:
-                if cap is not None and len(rows) >= cap:
-                    break
-                rows.append(tuple(solution[n] for n in names))
-            return _cut_rows(names, rows, limit)
-        triples: list[ox.Triple] = []
-        for triple in answer:
-            if cap is not None and len(triples) >= cap:
-                break
-            triples.append(triple)
-        return _cut_triples(triples, limit)
+            rows, cut = _take((tuple(s[n] for n in names) for s in answer), limit)
+            return Rows(names, rows, truncated=cut)
+        triples, cut = _take(answer, limit)
+        return Triples(triples, truncated=cut)
     return _evaluate_rdflib(kg, sparql, form, bindings, limit)
 
 
@@ -272,24 +265,20 @@ def _evaluate_rdflib(kg: KnowledgeGraph, sparql: str, form: QueryForm,
         return bool(answer.askAnswer)
     if form == "SELECT":
         names = [str(v) for v in answer.vars or []]
-        rows = [tuple(None if row[i] is None else from_rdflib(row[i]) for i in range(len(names)))
-                for row in answer]
-        return _cut_rows(names, rows, limit)
-    triples = [ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
-               for s, p, o in answer]
-    return _cut_triples(triples, limit)
+        rows, cut = _take((tuple(None if row[i] is None else from_rdflib(row[i])
+                                 for i in range(len(names))) for row in answer), limit)
+        return Rows(names, rows, truncated=cut)
+    triples, cut = _take((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
+                          for s, p, o in answer), limit)
+    return Triples(triples, truncated=cut)
 
 
-def _cut_rows(names: list[str], rows: list[tuple[Term | None, ...]], limit: int | None) -> Rows:
-    if limit is not None and len(rows) > limit:
-        return Rows(names, rows[:limit], truncated=True)
-    return Rows(names, rows)
-
-
-def _cut_triples(triples: list[ox.Triple], limit: int | None) -> Triples:
-    if limit is not None and len(triples) > limit:
-        return Triples(triples[:limit], truncated=True)
-    return Triples(triples)
+def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
+    """At most ``limit`` items, and whether more were there (reading one past the limit only)."""
+    if limit is None:
+        return list(items), False
+    taken = list(itertools.islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
 
 
 def _in_child(conn: Any, kg: KnowledgeGraph, sparql: str, form: QueryForm,
