@@ -106,6 +106,8 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
 
     graph = nx.MultiDiGraph()
     keep = _class_filter(kg, classes) if classes else None
+    predicate_labels = {r["p"]: r["label"] for r in select(kg, _PREDICATE_LABELS)}
+    graph.graph["predicate_labels"] = predicate_labels
     for r in select(kg, _NODES):
         if keep is None or r["class"] in keep:
             graph.add_node(r["e"], label=r["label"], type=r["type"], iri=r["e"], **{"class": r["class"]})
@@ -115,8 +117,7 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
             raise UsageError("the query for a graph must be a CONSTRUCT or DESCRIBE query")
         facts: list[tuple[Term, Term, Term]] = [(t.subject, t.predicate, t.object)  # type: ignore[misc]
                                                 for t in result.triples]
-        fact_predicates = {r["p"] for r in select(kg, _PREDICATE_LABELS)}
-        facts = [f for f in facts if f[1].value in fact_predicates]
+        facts = [f for f in facts if f[1].value in predicate_labels]
         used = {f[0].value for f in facts} | {f[2].value for f in facts if isinstance(f[2], ox.NamedNode)}
         graph.remove_nodes_from([n for n in list(graph) if n not in used])
     else:
@@ -125,8 +126,6 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
     for r in select(kg, "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias"):
         if r["e"] in graph:
             graph.nodes[r["e"]].setdefault("aliases", []).append(r["alias"])
-    predicate_labels = {r["p"]: r["label"] for r in select(kg, _PREDICATE_LABELS)}
-    graph.graph["predicate_labels"] = predicate_labels
     sources: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for s, p, o, file, quote in select(kg, _SOURCES).terms:
         sources[(str(s), str(p), str(o))].append({"document": file.value if file else "",
@@ -136,23 +135,24 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
         if subject not in graph:
             continue
         claims = sources.get((str(s), str(p), str(o)), [])
+        if isinstance(o, ox.Literal) and not literals:
+            attrs = graph.nodes[subject]
+            attrs.setdefault("literals", []).append([predicate, str(o)])
+            attrs.setdefault("literal_sources", []).append(claims)
+            name = local_name(predicate)
+            python = to_python(o)
+            value: str | int | float = python if isinstance(python, int | float | str) else str(python)
+            attrs[name] = value if name not in attrs else f"{attrs[name]}; {value}"
+            continue
         if isinstance(o, ox.Literal):
-            if literals:
-                node = str(o)
-                graph.add_node(node, label=o.value, type="literal", datatype=o.datatype.value)
-                graph.add_edge(subject, node, key=shorten(predicate), predicate=predicate,
-                               label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
-            else:
-                attrs = graph.nodes[subject]
-                attrs.setdefault("literals", []).append([predicate, str(o)])
-                attrs.setdefault("literal_sources", []).append(claims)
-                name = local_name(predicate)
-                python = to_python(o)
-                value: str | int | float = python if isinstance(python, int | float | str) else str(python)
-                attrs[name] = value if name not in attrs else f"{attrs[name]}; {value}"
+            target = str(o)
+            graph.add_node(target, label=o.value, type="literal", datatype=o.datatype.value)
         elif o.value in graph:
-            graph.add_edge(subject, o.value, key=shorten(predicate), predicate=predicate,
-                           label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
+            target = o.value
+        else:
+            continue
+        graph.add_edge(subject, target, key=shorten(predicate), predicate=predicate,
+                       label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
     return graph
 
 
