@@ -147,7 +147,7 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     """
     candidate = expand(name.strip().strip("<>"))
     if candidate.startswith(("http://", "https://")) and execute(
-            kg, "ASK { ?e ?p ?o }", bindings={"e": _iri(candidate)}):
+            kg, "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}):
         return candidate
     # An exact label or alias is an index lookup, however big the graph.
     for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
@@ -159,10 +159,6 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     if len({m.iri for m in exact}) == 1:
         return exact[0].iri
     raise UnknownEntityError(name, [f"{m.label} ({shorten(m.iri)})" for m in matches[:5]])
-
-
-def _iri(value: str) -> Any:
-    return ox.NamedNode(value)
 
 
 _FACTS = """
@@ -197,7 +193,7 @@ SELECT ?e ?label ?type ?alias WHERE {
 def describe(kg: KnowledgeGraph, name: str) -> Description:
     """Everything the graph says about an entity, grouped by relation, each fact with sources."""
     iri = resolve(kg, name)
-    node = _iri(iri)
+    node = ox.NamedNode(iri)
     head = select(kg, _HEAD, e=node)
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
