@@ -69,18 +69,18 @@ def peak_mb() -> float:
 def worker(path: Path, engine: str, runs: int) -> dict:
     from gcsf_graph import load
     from gcsf_graph.namespaces import PREFIXES
-    from gcsf_graph.sparql import execute
+    from gcsf_graph.sparql import query
 
     result: dict = {"engine": engine}
     started = time.perf_counter()
     kg = load(path, engine=engine)  # type: ignore[arg-type]
     result["load"] = time.perf_counter() - started
     result["triples"] = len(kg)
-    result["queries"] = {name: median_time(lambda q=q: execute(kg, q), runs) for name, q in QUERIES.items()}
+    result["queries"] = {name: median_time(lambda q=q: query(kg, q), runs) for name, q in QUERIES.items()}
     if engine == "oxigraph":
         import pyoxigraph as ox
 
-        store = kg.store
+        store = kg.engine.store  # type: ignore[attr-defined]
 
         def direct(q: str) -> None:
             answer = store.query(q, prefixes=PREFIXES)
@@ -89,7 +89,7 @@ def worker(path: Path, engine: str, runs: int) -> dict:
                 [tuple(s[n] for n in names) for s in answer]
 
         result["direct"] = {name: median_time(lambda q=q: direct(q), runs) for name, q in QUERIES.items()}
-    from gcsf_graph.export import to_networkx
+    from gcsf_graph.network import to_networkx
 
     started = time.perf_counter()
     graph = to_networkx(kg)
@@ -141,12 +141,12 @@ def cold_start(runs: int) -> tuple[float, float]:
 
 
 def store_build(path: Path) -> float:
-    from gcsf_graph.graph import build_store
+    from gcsf_graph.stores import build_store
 
     log(f"building an on-disk store from {path.name} ...")
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         started = time.perf_counter()
-        build_store(Path(tmp) / "store", path, progress=False)
+        build_store(Path(tmp) / "store", [path], progress=False)
         return time.perf_counter() - started
 
 

@@ -17,9 +17,9 @@ from gcsf_graph.cli import cli
 from gcsf_graph.examples import examples
 
 
-def test_version_and_help(gcsf):
-    assert gcsf("--version").stdout.strip() == f"gcsf, version {__version__}"
-    result = gcsf("--help")
+def test_version_and_help_as_a_real_process(gcsf_process):
+    assert gcsf_process("--version").stdout.strip() == f"gcsf, version {__version__}"
+    result = gcsf_process("--help")
     assert result.returncode == 0
     for command in ("info", "validate", "query", "examples", "search", "describe"):
         assert command in result.stdout
@@ -44,14 +44,14 @@ def test_validate_exit_codes(gcsf, tmp_path):
     assert "does not conform" in broken.stdout and "ClaimShape" in broken.stdout
     assert gcsf("validate", "--bogus-option").returncode == 2
     missing = gcsf("validate", "--data", str(tmp_path / "missing.ttl"))
-    assert missing.returncode == 1
+    assert missing.returncode == 2
     assert "missing.ttl: no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
 
 
 def test_broken_turtle_names_file_and_line(gcsf):
     result = gcsf("info", "--data", str(RESOURCES / "broken-syntax.ttl"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "broken-syntax.ttl, line 5" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -127,9 +127,9 @@ def test_limit_cuts_and_says_so(gcsf):
     ("DELETE WHERE { ?s ?p ?o }", "QueryRefused: DELETE is an update"),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "QueryRefused: SERVICE is off"),
 ])
-def test_query_errors_exit_1_without_traceback(gcsf, query, message):
+def test_query_errors_exit_2_without_traceback(gcsf, query, message):
     result = gcsf("query", query)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
 
@@ -137,20 +137,20 @@ def test_query_errors_exit_1_without_traceback(gcsf, query, message):
 def test_timeout_reported(gcsf):
     result = gcsf("query", "--timeout", "1",
                   "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "QueryTimeout" in result.stderr
 
 
 def test_usage_errors_exit_2(gcsf):
-    assert gcsf("query", "--format", "xml", "ASK {}").returncode == 2
+    assert gcsf("query", "--format", "yaml", "ASK {}").returncode == 2
     unknown = gcsf("query", "--example", "pilars")
     assert unknown.returncode == 2 and "did you mean pillars" in unknown.stderr
     assert gcsf("query", "--example", "pillars", "--format", "turtle").returncode == 2
     assert gcsf("query", "-", stdin="").returncode == 2
 
 
-def test_debug_shows_the_traceback(gcsf):
-    result = gcsf("--debug", "query", "DROP ALL")
+def test_debug_shows_the_traceback(gcsf_process):
+    result = gcsf_process("--debug", "query", "DROP ALL")
     assert result.returncode != 0 and "Traceback" in result.stderr
 
 
@@ -230,9 +230,40 @@ def test_readme_python_examples_run():
     assert result.failed == 0
 
 
-def test_query_from_any_existing_file(gcsf, tmp_path):
-    query = tmp_path / "question.txt"
+def test_only_query_files_are_read_as_queries(gcsf, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2\n", encoding="utf-8")
+    refused = gcsf("query", str(secret))
+    assert refused.returncode == 2 and "is not a query file" in refused.stderr
+    assert "hunter2" not in refused.stderr + refused.stdout
+    query = tmp_path / "question.sparql"
     query.write_text("ASK { country:CHN a gcsf:Country }", encoding="utf-8")
     assert gcsf("query", str(query)).stdout.strip() == "true"
     missing = gcsf("query", str(tmp_path / "missing.rq"))
     assert missing.returncode == 2 and "no such query file" in missing.stderr
+
+
+NEGATIVE, ERROR = 1, 2
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["info"], 0), (["info", "--data", "missing.ttl"], ERROR), (["info", "--engine", "nope"], ERROR),
+    (["validate"], 0), (["validate", "--data", str(RESOURCES / "broken.ttl")], NEGATIVE),
+    (["validate", "--shapes", "missing.ttl"], ERROR),
+    (["query", "ASK { country:CHN a gcsf:Country }"], 0), (["query", "ASK { country:CHN a gcsf:Person }"], 0),
+    (["query", "SELECT ?x WHERE {"], ERROR), (["query", "DROP ALL"], ERROR),
+    (["query", "--limit", "-1", "ASK {}"], ERROR), (["query", "--bind", "x y=1", "ASK {}"], ERROR),
+    (["examples"], 0), (["examples", "--bogus"], ERROR),
+    (["search", "Xi"], 0), (["search", "zzzzqqqq"], NEGATIVE),
+    (["describe", "Xi Jinping"], 0), (["describe", "zzzzqqqq"], NEGATIVE),
+    (["path", "Azerbaijan", "Belt and Road Initiative"], 0), (["path", "Xi Jinping", "zzzzqqqq"], NEGATIVE),
+    (["stats", "--top", "2"], 0), (["stats", "--top", "0"], ERROR),
+    (["export", "-o", "/"], ERROR), (["export", "-o", "x.unknown"], ERROR),
+    (["viz", "-o", "/"], ERROR), (["load", "missing.ttl", "--store", "s"], ERROR),
+])
+def test_exit_codes_per_command(gcsf, tmp_path, args, code):
+    result = gcsf(*args, cwd=tmp_path)
+    assert result.returncode == code, (args, result.stderr)
+    if code == ERROR:
+        assert result.stderr.startswith(("Error: ", "Usage: ")), result.stderr
+        assert "Traceback" not in result.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import seeds_dir
 
-from gcsf_graph.sparql import Rows, execute
+from gcsf_graph.sparql import Rows, query
 
 DOC_BY_CAO = "?doc gcsf:author/rdfs:label 'Cao Zhongming'@en ."
 
@@ -214,7 +214,7 @@ def test_every_question_has_a_query():
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
 def test_competency_question(kg, question):
-    rows = execute(kg, QUERIES[question["id"]])
+    rows = query(kg, QUERIES[question["id"]])
     assert isinstance(rows, Rows)
     answers = cells(rows)
     for expected in question["expected_answers"]:
@@ -226,15 +226,15 @@ def test_competency_question(kg, question):
 @pytest.mark.parametrize("qid", ["q01", "q06", "q11", "q13", "q16", "q17", "q36", "q37", "q38", "q40"])
 def test_list_questions_return_nothing_extra(kg, qid):
     question = next(q for q in QUESTIONS if q["id"] == qid)
-    rows = execute(kg, QUERIES[qid])
+    rows = query(kg, QUERIES[qid])
     assert isinstance(rows, Rows)
     assert len(cells(rows)) == len(question["expected_answers"])
 
 
 def test_questions_answer_the_same_on_both_engines(kg, kg_rdflib):
     for qid in ("q01", "q10", "q25", "q30", "q39"):
-        a = execute(kg, QUERIES[qid])
-        b = execute(kg_rdflib, QUERIES[qid])
+        a = query(kg, QUERIES[qid])
+        b = query(kg_rdflib, QUERIES[qid])
         assert isinstance(a, Rows) and isinstance(b, Rows)
         assert cells(a) == cells(b), qid
 

@@ -12,11 +12,11 @@ import pytest
 from conftest import ROOT, seeds_dir
 
 from gcsf_graph import validate
-from gcsf_graph.sparql import execute
+from gcsf_graph.sparql import query
 
 
 def rows(kg, sparql, **bindings):
-    return list(execute(kg, sparql, bindings=bindings))
+    return list(query(kg, sparql, bindings=bindings))
 
 
 def test_every_quote_is_verbatim_in_its_article(kg, seeds):
@@ -143,4 +143,4 @@ def test_committed_data_is_what_the_curation_builds(tmp_path):
                                   "Agreement", "SourceDocument", "Concept", "Statistic",
                                   "BilateralRelationship", "Post", "Tenure"])
 def test_every_kind_of_entity_is_present(kg, kind):
-    assert execute(kg, f"ASK {{ ?e a/rdfs:subClassOf* gcsf:{kind} }}")
+    assert query(kg, f"ASK {{ ?e a/rdfs:subClassOf* gcsf:{kind} }}")

@@ -14,9 +14,9 @@ import networkx as nx
 import pytest
 from lxml import etree
 
-from gcsf_graph.analysis import connecting_paths, network_report
-from gcsf_graph.export import to_networkx, to_triples, write_export
-from gcsf_graph.sparql import execute
+from gcsf_graph.export import write_export
+from gcsf_graph.network import connecting_paths, network_report, to_networkx, to_triples
+from gcsf_graph.sparql import query
 
 FACTS = """SELECT ?s ?p ?o WHERE {
   { ?p a gcsf:FactProperty } UNION { VALUES ?p { gcsf:iso3166Alpha2 gcsf:iso3166Alpha3 dcterms:identifier } }
@@ -29,9 +29,9 @@ def graph(kg):
 
 
 def test_counts_equal_sparql_counts(kg, graph):
-    entities = execute(kg, """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+    entities = query(kg, """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
         ?e rdfs:label ?l ; a ?c . FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/") && ?c != gcsf:Claim) }""")
-    edges = execute(kg, """SELECT (COUNT(*) AS ?n) WHERE { ?p a gcsf:FactProperty . ?s ?p ?o . FILTER(isIRI(?o)) }""")
+    edges = query(kg, """SELECT (COUNT(*) AS ?n) WHERE { ?p a gcsf:FactProperty . ?s ?p ?o . FILTER(isIRI(?o)) }""")
     assert graph.number_of_nodes() == entities[0]["n"]
     assert graph.number_of_edges() == edges[0]["n"]
 
@@ -51,14 +51,14 @@ def test_nodes_and_edges_carry_labels_types_literals_and_sources(graph):
 
 
 def test_round_trip_to_the_fact_triples_is_exact(kg, graph):
-    facts = {tuple(row) for row in execute(kg, FACTS).terms}
+    facts = {tuple(row) for row in query(kg, FACTS).terms}
     assert to_triples(graph) == facts
 
 
 def test_round_trip_with_literals_as_nodes(kg):
     g = to_networkx(kg, literals=True)
     assert any(d.get("type") == "literal" for _, d in g.nodes(data=True))
-    facts = {tuple(row) for row in execute(kg, FACTS).terms}
+    facts = {tuple(row) for row in query(kg, FACTS).terms}
     assert to_triples(g) == facts
 
 
@@ -147,9 +147,9 @@ def test_written_files_get_the_usual_permissions(kg, tmp_path):
 def test_interrupted_export_keeps_the_good_file(tmp_path):
     target = tmp_path / "g.ntriples.nt"
     target.write_text("good\n", encoding="utf-8")
-    code = ("import os, gcsf_graph.export as e\n"
+    code = ("import os, gcsf_graph.export as e, gcsf_graph.files as f\n"
             "def hang(p): os.write(1, b'x'); import time; time.sleep(60)\n"
-            "e.os.replace = lambda *a: hang(a)\n"
+            "f.os.replace = lambda *a: hang(a)\n"
             f"e.write_export(__import__('gcsf_graph').load(), {str(target)!r})\n")
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
     assert child.stdout.read(1) == b"x"  # the temporary file is complete, the rename not done
@@ -200,5 +200,5 @@ def test_stats_cli(gcsf):
 
 def test_unwritable_output_is_a_clear_error(gcsf):
     result = gcsf("export", "-o", "/proc/no-such-dir/g.csv")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr

@@ -1,11 +1,11 @@
 """gcsf-graph: a knowledge graph of China's "global community of shared future" diplomacy.
 
-Every fact comes from one of five source articles and carries a claim with the article and
-a verbatim quote.
+Every fact comes from a source article and carries a claim with the article and a verbatim
+quote. The public API is the names below; everything else is reached through their results.
 
 >>> import gcsf_graph
 >>> kg = gcsf_graph.load()
->>> kg.query("ASK { initiative:bri gcsf:proposedBy person:xi-jinping }")
+>>> gcsf_graph.query(kg, "ASK { initiative:bri gcsf:proposedBy person:xi-jinping }")
 True
 """
 
@@ -16,15 +16,26 @@ from typing import TYPE_CHECKING, Any
 from .errors import GcsfError
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph, load, load_store
-    from .search import describe, search
-    from .validate import validate
+    from .entities import describe, search
+    from .export import write_export
+    from .graph import KnowledgeGraph, load
+    from .info import summary
+    from .network import connecting_paths, network_report, to_networkx
+    from .shacl import validate
+    from .sparql import query
+    from .stores import build_store
+    from .viz import write_html
 
 __version__ = "0.1.0"
 
-# The public names load on first use, so `import gcsf_graph` and `gcsf --help` stay fast.
-_LAZY = {"KnowledgeGraph": "graph", "load": "graph", "load_store": "graph", "describe": "search",
-         "search": "search", "validate": "validate"}
+# The public names load on first use, so `import gcsf_graph` and `gcsf --help` stay fast. No
+# module shares its name with a function it exports, so importing a submodule never hides one.
+_LAZY = {
+    "KnowledgeGraph": "graph", "load": "graph", "query": "sparql", "search": "entities",
+    "describe": "entities", "validate": "shacl", "summary": "info", "to_networkx": "network",
+    "network_report": "network", "connecting_paths": "network", "write_export": "export",
+    "write_html": "viz", "build_store": "stores",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -36,13 +47,21 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "GcsfError",
     "KnowledgeGraph",
     "__version__",
+    "build_store",
+    "connecting_paths",
     "describe",
     "load",
-    "load_store",
+    "network_report",
+    "query",
     "search",
+    "summary",
+    "to_networkx",
     "validate",
+    "write_export",
+    "write_html",
 ]

@@ -1,7 +1,9 @@
 """The ``gcsf`` command: a thin layer over the library.
 
-Each command parses its options, calls one library function and prints the result. Errors
-from the library print as ``Error: <Type>: <message>`` with exit code 1 (2 for usage errors);
+Each command parses its options, makes one library call and hands the result to one renderer
+(:mod:`gcsf_graph.render`). Exit codes, as grep and pySHACL use them: 0 success, 1 a negative
+answer (no match, not connected, does not conform), 2 any error (usage, bad input, a query
+error, I/O), 130 interrupted. Library errors print as one line, ``Error: <Type>: <message>``;
 ``--debug`` shows the traceback instead. Heavy modules are imported inside the commands that
 use them, so ``gcsf --help`` and ``gcsf query`` start fast.
 """
@@ -9,6 +11,7 @@ use them, so ``gcsf --help`` and ``gcsf query`` start fast.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,15 +20,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .errors import GcsfError, UsageError
+from .errors import GcsfError, UnknownEntityError, UsageError
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# Loading more than this many bytes of RDF reports progress on stderr.
-_PROGRESS_BYTES = 20_000_000
+#: Exit codes of every command.
+EXIT_OK, EXIT_NEGATIVE, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _Group(click.Group):
@@ -36,10 +39,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             sys.stderr.close()  # output piped into `head`: not an error
-            ctx.exit(0)
+            ctx.exit(EXIT_OK)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
         except (GcsfError, OSError) as exc:  # OSError: a file that cannot be read or written
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -48,8 +51,13 @@ class _Group(click.Group):
                 message = f"{where}{exc.strerror or exc}"
             else:
                 message = str(exc)
-            click.echo(f"Error: {type(exc).__name__}: {message}", err=True)
-            ctx.exit(2 if isinstance(exc, UsageError) else 1)
+            from .render import terminal_safe
+
+            lines = terminal_safe(message).split("\n")
+            click.echo(f"Error: {type(exc).__name__}: {lines[0]}", err=True)
+            for line in lines[1:]:  # a syntax error's source line and caret
+                click.echo(line, err=True)
+            ctx.exit(EXIT_NEGATIVE if isinstance(exc, UnknownEntityError) else EXIT_ERROR)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,6 +66,9 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Query and explore the gcsf-graph knowledge graph.
+
+    Exit codes: 0 success, 1 a negative answer (no match, not connected, does not conform),
+    2 an error.
 
     \b
     Example:
@@ -68,25 +79,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def graph_options(func: F) -> F:
     """The options every command shares: which graph to load, and with which engine."""
+    from .engines import ENGINES
 
     @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
                   help="Turtle (or other RDF) file to load instead of the bundled graph; repeatable.")
     @click.option("--store", type=click.Path(path_type=Path),
                   help="Query an on-disk store built by `gcsf load` instead.")
-    @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph",
-                  show_default=True, help="SPARQL engine.")
+    @click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
+                  help="SPARQL engine.")
     @functools.wraps(func)
     def wrapper(*args: Any, data: tuple[Path, ...], store: Path | None, engine: str,
                 **kwargs: Any) -> Any:
         def load_graph() -> KnowledgeGraph:
-            from .graph import load, load_store
+            from .graph import load
 
-            if store is not None:
-                if data or engine != "oxigraph":
-                    raise UsageError("--store cannot be combined with --data or --engine rdflib")
-                return load_store(store)
-            big = sum(p.stat().st_size for p in data if p.is_file()) > _PROGRESS_BYTES
-            return load(*data, engine=engine, progress=big)  # type: ignore[arg-type]
+            return load(*data, engine=engine, store=store)
 
         return func(*args, load_graph=load_graph, **kwargs)
 
@@ -95,6 +102,14 @@ def graph_options(func: F) -> F:
 
 def _out(text: str) -> None:
     click.echo(text, nl=not text.endswith("\n"))
+
+
+def _negative(message: str) -> None:
+    """A negative answer: say so on stderr and exit 1."""
+    from .render import terminal_safe
+
+    click.echo(terminal_safe(message), err=True)
+    sys.exit(EXIT_NEGATIVE)
 
 
 # ------------------------------------------------------------------------------------ info
@@ -109,32 +124,27 @@ def info(load_graph: Callable[[], KnowledgeGraph]) -> None:
     Example:
       gcsf info
     """
-    from .stats import summary
+    from .info import summary
+    from .render import format_summary
 
-    s = summary(load_graph())
-    _out(f"ontology version {s.ontology_version}\n"
-         f"{s.triples} triples, {s.entities} entities, {s.claims} claims, "
-         f"{s.documents} source documents")
-    width = max(len(k) for k in s.by_class) if s.by_class else 0
-    for cls, count in s.by_class.items():
-        _out(f"  {cls:<{width}}  {count:>5}")
+    _out(format_summary(summary(load_graph())))
 
 
 @cli.command("validate")
 @click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes file (default: bundled).")
 @graph_options
 def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | None) -> None:
-    """Check the graph against the SHACL shapes: exit 0 if it conforms, 1 if not.
+    """Check the graph against the SHACL shapes: exit 0 if it conforms, 1 if not, 2 on error.
 
     \b
     Example:
       gcsf validate --data my-triples.ttl
     """
-    from .validate import validate
+    from .shacl import validate
 
     report = validate(load_graph(), shapes=shapes)
     _out(report.text)
-    sys.exit(0 if report.conforms else 1)
+    sys.exit(EXIT_OK if report.conforms else EXIT_NEGATIVE)
 
 
 # ------------------------------------------------------------------------------------ query
@@ -144,19 +154,21 @@ def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | No
 @click.argument("source", required=False)
 @click.option("--example", "example_name", help="Run a bundled example by name (see `gcsf examples`).")
 @click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "markdown", "turtle", "ntriples", "jsonld"]),
-              help="Output format; CONSTRUCT results use turtle, ntriples or jsonld.")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Print at most N rows.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "markdown", "turtle", "ntriples",
+                                 "jsonld", "rdfxml"]),
+              help="Output format; CONSTRUCT results use turtle, ntriples, jsonld or rdfxml.")
+@click.option("--limit", type=click.IntRange(min=0, max=sys.maxsize - 1), default=None,
+              help="Print at most N rows.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=1e9), default=None,
               help="Stop the query after S seconds.")
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Bind a variable: an IRI as <...> or prefix:key, else a literal; repeatable.")
+              help="Bind a variable: an IRI as <...> or prefix:key, else text; repeatable.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach other endpoints).")
 @graph_options
 def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_name: str | None,
           fmt: str, limit: int | None, timeout: float | None, binds: tuple[str, ...],
           allow_service: bool) -> None:
-    """Run a read-only SPARQL query: as text, from a .rq file, from stdin (-) or an example.
+    """Run a read-only SPARQL query: as text, from a .rq or .sparql file, from stdin (-), or an example.
 
     Standard prefixes (gcsf, rdfs, skos, schema, prov, dcterms, org, person, country ...)
     need no declaration.
@@ -168,68 +180,20 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
       gcsf query --example events-timeline --format json
       echo 'ASK { initiative:bri gcsf:proposedBy person:xi-jinping }' | gcsf query -
     """
-    from .results import format_boolean, format_rows, format_triples
-    from .sparql import Rows, Triples, execute
-
-    text = _query_text(source, example_name)
-    if not text.strip():
-        raise UsageError("the query is empty")
-    result = execute(load_graph(), text, bindings=_bindings(binds), timeout=timeout, limit=limit,
-                     allow_service=allow_service)
-    if isinstance(result, bool):
-        _out(format_boolean(result, fmt))
-        return
-    if isinstance(result, Triples):
-        _out(format_triples(result, "turtle" if fmt == "table" else fmt))
-    elif isinstance(result, Rows):
-        if fmt in ("turtle", "ntriples", "jsonld"):
-            raise UsageError(f"--format {fmt} is for CONSTRUCT or DESCRIBE queries; "
-                             "SELECT results use table, csv, tsv, json or markdown")
-        _out(format_rows(result, fmt))
-    if result.truncated:
-        click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
-
-
-def _query_text(source: str | None, example_name: str | None) -> str:
-    from .examples import example
+    from .render import format_result
+    from .sparql import parse_bindings, query_text
+    from .sparql import query as run
 
     if example_name and source:
         raise UsageError("give a query or --example, not both")
-    if example_name:
-        return example(example_name).text
-    if source is None or source == "-":
-        if source is None and sys.stdin.isatty():
-            raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, "
-                             "or --example NAME")
-        return sys.stdin.read()
-    path = Path(source)
-    if source.endswith((".rq", ".sparql")) and not path.is_file():
-        raise UsageError(f"no such query file: {source}")
-    if "\n" not in source and len(source) < 4096 and path.is_file():
-        try:
-            return path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise UsageError(f"{source} is not UTF-8 text") from None
-    return source
-
-
-def _bindings(binds: tuple[str, ...]) -> dict[str, Any]:
-    import pyoxigraph as ox
-
-    from .namespaces import PREFIXES, expand
-
-    out: dict[str, Any] = {}
-    for bind in binds:
-        name, sep, value = bind.partition("=")
-        if not sep or not name:
-            raise UsageError(f"--bind takes NAME=VALUE, not {bind!r}")
-        if value.startswith("<") and value.endswith(">"):
-            out[name] = ox.NamedNode(value[1:-1])
-        elif value.split(":", 1)[0] in PREFIXES and ":" in value:
-            out[name] = ox.NamedNode(expand(value))
-        else:
-            out[name] = value
-    return out
+    if source is None and not example_name and sys.stdin.isatty():
+        raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, or --example NAME")
+    text = query_text(source or "-", example=example_name, stdin=sys.stdin)
+    result = run(load_graph(), text, bindings=parse_bindings(binds), limit=limit, timeout=timeout,
+                 allow_service=allow_service)
+    _out(format_result(result, fmt))
+    if not isinstance(result, bool) and result.truncated:
+        click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
 
 
 @cli.command("examples")
@@ -241,11 +205,9 @@ def examples_command() -> None:
       gcsf examples
     """
     from .examples import examples
+    from .render import format_examples
 
-    items = examples()
-    width = max(len(e.name) for e in items)
-    for e in items:
-        _out(f"{e.name:<{width}}  {e.title}")
+    _out(format_examples(examples()))
 
 
 # ------------------------------------------------------------------------------------ search
@@ -253,25 +215,22 @@ def examples_command() -> None:
 
 @cli.command("search")
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=10, show_default=True)
 @graph_options
 def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: int) -> None:
-    """Find entities by label or alias, forgiving case, accents and small typos.
+    """Find entities by label or alias, forgiving case, accents and small typos (exit 1: none).
 
     \b
     Example:
       gcsf search "belt and road"
     """
-    from .namespaces import shorten
-    from .search import search
+    from .entities import search
+    from .render import format_matches
 
     matches = search(load_graph(), text, limit=limit)
     if not matches:
-        click.echo(f"no entity matches {text!r}", err=True)
-        sys.exit(1)
-    for m in matches:
-        alias = f"  (as {m.matched!r})" if m.matched != m.label else ""
-        _out(f"{m.score:5.1f}  {m.label}  [{m.type}]  {shorten(m.iri)}{alias}")
+        _negative(f"no entity matches {text!r}")
+    _out(format_matches(matches))
 
 
 @cli.command("describe")
@@ -280,35 +239,23 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
-    ENTITY is a label, an alias, prefix:key or a full IRI.
+    ENTITY is a label, an alias, prefix:key or a full IRI (exit 1: no such entity).
 
     \b
     Example:
       gcsf describe "Belt and Road Initiative"
     """
-    from .namespaces import shorten
-    from .search import describe
+    from .entities import describe
+    from .render import format_description
 
-    d = describe(load_graph(), entity)
-    lines = [f"{d.label}  <{d.iri}>", f"  type: {', '.join(d.types)}"]
-    if d.aliases:
-        lines.append(f"  also: {'; '.join(d.aliases)}")
-    for heading, groups in (("", d.outgoing), ("(inverse) ", d.incoming)):
-        for relation, facts in groups.items():
-            lines.append(f"\n{heading}{relation}:")
-            for fact in facts:
-                target = f" ({shorten(fact.value_iri)})" if fact.value_iri else ""
-                lines.append(f"  - {fact.value}{target}")
-                for source in fact.sources:
-                    lines.append(f"      [{source.document}] \"{' '.join(source.quote.split())}\"")
-    _out("\n".join(lines))
+    _out(format_description(describe(load_graph(), entity)))
 
 
 @cli.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), required=True,
               help="Folder of the on-disk store to build.")
-@click.option("--replace", is_flag=True, help="Replace an existing store in that folder.")
+@click.option("--replace", is_flag=True, help="Replace a store this tool built in that folder.")
 @click.option("--no-ontology", is_flag=True, help="Do not add the bundled ontology.")
 def load_command(files: tuple[Path, ...], store: Path, replace: bool, no_ontology: bool) -> None:
     """Build an on-disk Oxigraph store once; then query it with --store on any command.
@@ -318,9 +265,9 @@ def load_command(files: tuple[Path, ...], store: Path, replace: bool, no_ontolog
       gcsf load big-1.nt big-2.ttl --store ./store
       gcsf query --store ./store --example events-by-year
     """
-    from .graph import build_store
+    from .stores import build_store
 
-    path = build_store(store, *files, ontology=not no_ontology, replace=replace)
+    path = build_store(store, files, ontology=not no_ontology, replace=replace)
     click.echo(f"store ready in {path}", err=True)
 
 
@@ -332,7 +279,8 @@ def _split_types(types: str | None) -> list[str] | None:
 
 
 @cli.command("export")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File to write (- for standard output).")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "turtle",
                                                     "ntriples", "jsonld"]),
               help="Output format (default: from the file extension).")
@@ -342,22 +290,28 @@ def export_command(load_graph: Callable[[], KnowledgeGraph], output: Path, fmt: 
                    types: str | None) -> None:
     """Write the graph as GraphML, GEXF, node-link JSON, an edge-list CSV, or RDF.
 
-    The file is written atomically: an interrupted export leaves any earlier file intact.
+    The file is written atomically: an interrupted export leaves any earlier file intact. A
+    symbolic link is followed (the link stays), a device or FIFO is written directly.
 
     \b
     Examples:
       gcsf export -o gcsf.gexf                 # open in Gephi
       gcsf export -o people.graphml --types Person,Event
-      gcsf export -o gcsf.ttl
+      gcsf export -o - --format ntriples | wc -l
     """
     from .export import write_export
 
     path = write_export(load_graph(), output, fmt=fmt, classes=_split_types(types))
-    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+    _wrote(path)
+
+
+def _wrote(path: Path) -> None:
+    if path.is_file():
+        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
 
 
 @cli.command("stats")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+@click.option("--top", type=click.IntRange(min=1, max=10_000), default=10, show_default=True,
               help="How many central entities to list.")
 @graph_options
 def stats_command(load_graph: Callable[[], KnowledgeGraph], top: int) -> None:
@@ -367,51 +321,32 @@ def stats_command(load_graph: Callable[[], KnowledgeGraph], top: int) -> None:
     Example:
       gcsf stats --top 5
     """
-    from .analysis import network_report
+    from .network import network_report
+    from .render import format_network_report
 
-    r = network_report(load_graph(), top=top)
-    lines = [f"{r.nodes} entities, {r.edges} facts between entities", "", "entities by class:"]
-    lines += [f"  {n:>5}  {k}" for k, n in r.by_class.items()]
-    lines += ["", "facts by relation:"] + [f"  {n:>5}  {k}" for k, n in r.by_relation.items()]
-    lines += ["", "most connected (degree centrality: share of entities directly linked):"]
-    lines += [f"  {s:.3f}  {name}" for name, s in r.degree]
-    lines += ["", "brokers (betweenness centrality: share of shortest paths passing through):"]
-    lines += [f"  {s:.3f}  {name}" for name, s in r.betweenness]
-    lines += ["", f"communities (Louvain, {len(r.communities)} with two or more members):"]
-    for i, members in enumerate(r.communities, 1):
-        shown = ", ".join(members[:8]) + (f" ... (+{len(members) - 8})" if len(members) > 8 else "")
-        lines.append(f"  {i:>2}. [{len(members)}] {shown}")
-    _out("\n".join(lines))
+    _out(format_network_report(network_report(load_graph(), top=top)))
 
 
 @cli.command("path")
 @click.argument("start")
 @click.argument("end")
-@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True,
+@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=5, show_default=True,
               help="At most this many paths.")
 @graph_options
 def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str, limit: int) -> None:
-    """The shortest chains of facts connecting two entities, each hop with its source quote.
+    """The shortest chains of facts connecting two entities, each hop with its source quote (exit 1: none).
 
     \b
     Example:
       gcsf path Azerbaijan "Belt and Road Initiative"
     """
-    from .analysis import connecting_paths
+    from .network import connecting_paths
+    from .render import format_chains
 
-    paths = connecting_paths(load_graph(), start, end, limit=limit)
-    if not paths:
-        click.echo(f"no chain of facts connects {start!r} and {end!r}", err=True)
-        sys.exit(1)
-    lines = []
-    for i, p in enumerate(paths, 1):
-        lines.append(f"path {i} ({len(p.hops)} hops):")
-        for hop in p.hops:
-            ends = (hop.source_label, hop.target_label)
-            s, t = ends if hop.forward else ends[::-1]
-            lines.append(f"  {s} --{hop.relation}--> {t}")
-            lines += [f"      [{doc}] \"{' '.join(quote.split())}\"" for doc, quote in hop.quotes]
-    _out("\n".join(lines))
+    chains = connecting_paths(load_graph(), start, end, limit=limit)
+    if not chains:
+        _negative(f"no chain of facts connects {start!r} and {end!r}")
+    _out(format_chains(chains))
 
 
 # ------------------------------------------------------------------------------------ viz
@@ -420,7 +355,7 @@ def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str,
 @cli.command("viz")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
 @click.option("--focus", help="Draw the neighbourhood of this entity (label, alias or IRI).")
-@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+@click.option("--depth", type=click.IntRange(min=0, max=100), default=1, show_default=True,
               help="How many facts away from --focus to draw.")
 @click.option("--example", "example_name", help="Draw the result of a bundled CONSTRUCT example.")
 @click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -441,23 +376,33 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, focus: s
       gcsf viz -o vision.html --example vision-structure
       gcsf viz -o people.html --types Person,Event,Country
     """
-    from .examples import example
+    from .sparql import query_text
     from .viz import write_html
 
     if example_name and query_file:
         raise UsageError("give --example or --query, not both")
     construct = None
-    if example_name:
-        construct = example(example_name).text
-    elif query_file:
-        if not query_file.is_file():
-            raise UsageError(f"no such query file: {query_file}")
-        construct = query_file.read_text(encoding="utf-8")
+    if example_name or query_file:
+        construct = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
     path = write_html(load_graph(), output, focus=focus, depth=depth, construct=construct,
                       classes=_split_types(types), title=title, open_browser=open_browser)
-    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
+    _wrote(path)
+
+
+def _decoded(argument: str) -> str:
+    """An argument the locale could not decode (as under LC_ALL=C), read as UTF-8."""
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(argument).decode("utf-8", errors="replace")
+    return argument
 
 
 def main() -> None:
     """Entry point of the ``gcsf`` console script."""
-    cli(prog_name="gcsf")
+    for stream in (sys.stdout, sys.stderr):
+        # Output never fails on a character the terminal's encoding lacks.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    cli(args=[_decoded(a) for a in sys.argv[1:]], prog_name="gcsf")

@@ -1,24 +1,19 @@
-"""The graph as a NetworkX graph, and as standard files (GraphML, GEXF, JSON, CSV, RDF).
+"""The graph as standard files: GraphML, GEXF, node-link JSON, an edge-list CSV, or RDF.
 
-Nodes are the entities, keyed by IRI, with ``label``, ``type`` and their literal facts (dates,
-codes, values) as attributes; each fact between two entities is one edge, keyed by the
-predicate, carrying the predicate's label and its sources (article and quote). Claims and
-ontology terms are not nodes. Nothing is lost: :func:`to_triples` rebuilds the fact triples.
+Graph formats are written from :func:`gcsf_graph.network.to_networkx`; RDF formats from the
+triples themselves. Every file is written atomically (:func:`gcsf_graph.files.write_atomic`).
 
+>>> import tempfile
 >>> from gcsf_graph import load
->>> g = to_networkx(load())
->>> g.nodes["https://w3id.org/gcsf/id/person/xi-jinping"]["label"]
-'Xi Jinping'
+>>> write_export(load(), tempfile.mkdtemp() + "/gcsf.nt").suffix
+'.nt'
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,159 +22,19 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import UsageError
-from .namespaces import PREFIXES, local_name, shorten
-from .sparql import Triples, execute, select
-from .terms import Term, parse_literal, to_python
+from .files import write_atomic
+from .namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .graph import KnowledgeGraph
 
-__all__ = ["EXPORT_FORMATS", "to_networkx", "to_triples", "write_export"]
+__all__ = ["EXPORT_FORMATS", "write_export"]
 
 EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "turtle", "ntriples", "jsonld")
 _EXTENSIONS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv",
                ".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld"}
-
-_NODES = """
-SELECT ?e ?label ?type ?class WHERE {
-  ?e rdfs:label ?label ; a ?class . ?class rdfs:label ?type .
-  FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/") && STRSTARTS(STR(?class), STR(gcsf:)))
-  FILTER(?class != gcsf:Claim)
-}"""
-
-_FACTS = """
-SELECT ?s ?p ?o WHERE {
-  ?p a gcsf:FactProperty . ?s ?p ?o .
-}"""
-
-_IDENTITY = """
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p { gcsf:iso3166Alpha2 gcsf:iso3166Alpha3 dcterms:identifier }
-  ?s ?p ?o . FILTER(STRSTARTS(STR(?s), "https://w3id.org/gcsf/id/"))
-}"""
-
-_SOURCES = """
-SELECT ?s ?p ?o ?file ?quote WHERE {
-  ?c a gcsf:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-     gcsf:statedIn ?doc ; gcsf:quote ?quote .
-  OPTIONAL { ?doc dcterms:identifier ?file }
-}"""
-
-_PREDICATE_LABELS = "SELECT ?p ?label WHERE { ?p a gcsf:FactProperty ; rdfs:label ?label }"
-
-
-def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
-    """The class IRIs named (by local name or label, case-insensitively), with their subclasses."""
-    rows = select(kg, """SELECT ?c ?label WHERE {
-        ?c a owl:Class ; rdfs:label ?label FILTER(STRSTARTS(STR(?c), STR(gcsf:))) }""")
-    by_name = {}
-    for r in rows:
-        by_name[local_name(r["c"]).casefold()] = r["c"]
-        by_name[r["label"].casefold()] = r["c"]
-    wanted = set()
-    for name in classes:
-        iri = by_name.get(name.strip().casefold())
-        if iri is None:
-            known = ", ".join(sorted({local_name(r["c"]) for r in rows}))
-            raise UsageError(f"unknown class {name!r}; known classes: {known}")
-        subs = select(kg, f"SELECT ?c WHERE {{ ?c rdfs:subClassOf* <{iri}> }}")
-        wanted |= {r["c"] for r in subs}
-    return wanted
-
-
-def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, literals: bool = False,
-                construct: str | None = None) -> nx.MultiDiGraph:
-    """The entities and facts as a :class:`networkx.MultiDiGraph`.
-
-    ``classes`` keeps only entities of those classes (names such as ``"Person"`` or labels such as
-    ``"event"``; subclasses included). ``literals=True`` makes literal values nodes of their own
-    instead of attributes. ``construct`` builds the graph from a CONSTRUCT query's result.
-
-    >>> from gcsf_graph import load
-    >>> g = to_networkx(load(), classes=["Person", "Event"])
-    >>> sorted({d["type"] for _, d in g.nodes(data=True)})[:3]
-    ['conference', 'event', 'expo']
-    """
-    import networkx as nx
-
-    graph = nx.MultiDiGraph()
-    keep = _class_filter(kg, classes) if classes else None
-    predicate_labels = {r["p"]: r["label"] for r in select(kg, _PREDICATE_LABELS)}
-    graph.graph["predicate_labels"] = predicate_labels
-    for r in select(kg, _NODES):
-        if keep is None or r["class"] in keep:
-            graph.add_node(r["e"], label=r["label"], type=r["type"], iri=r["e"], **{"class": r["class"]})
-    if construct is not None:
-        result = execute(kg, construct)
-        if not isinstance(result, Triples):
-            raise UsageError("the query for a graph must be a CONSTRUCT or DESCRIBE query")
-        facts: list[tuple[Term, Term, Term]] = [(t.subject, t.predicate, t.object)  # type: ignore[misc]
-                                                for t in result.triples]
-        facts = [f for f in facts if f[1].value in predicate_labels]
-        used = {f[0].value for f in facts} | {f[2].value for f in facts if isinstance(f[2], ox.NamedNode)}
-        graph.remove_nodes_from([n for n in list(graph) if n not in used])
-    else:
-        facts = _triples(kg, _FACTS)
-    facts += _triples(kg, _IDENTITY)
-    for r in select(kg, "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias"):
-        if r["e"] in graph:
-            graph.nodes[r["e"]].setdefault("aliases", []).append(r["alias"])
-    sources: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-    for s, p, o, file, quote in select(kg, _SOURCES).terms:
-        sources[(str(s), str(p), str(o))].append({"document": file.value if file else "",
-                                                  "quote": quote.value if quote else ""})
-    for s, p, o in facts:
-        subject, predicate = s.value, p.value
-        if subject not in graph:
-            continue
-        claims = sources.get((str(s), str(p), str(o)), [])
-        if isinstance(o, ox.Literal) and not literals:
-            attrs = graph.nodes[subject]
-            attrs.setdefault("literals", []).append([predicate, str(o)])
-            attrs.setdefault("literal_sources", []).append(claims)
-            name = local_name(predicate)
-            python = to_python(o)
-            value: str | int | float = python if isinstance(python, int | float | str) else str(python)
-            attrs[name] = value if name not in attrs else f"{attrs[name]}; {value}"
-            continue
-        if isinstance(o, ox.Literal):
-            target = str(o)
-            graph.add_node(target, label=o.value, type="literal", datatype=o.datatype.value)
-        elif o.value in graph:
-            target = o.value
-        else:
-            continue
-        graph.add_edge(subject, target, key=shorten(predicate), predicate=predicate,
-                       label=predicate_labels.get(predicate, local_name(predicate)), sources=claims)
-    return graph
-
-
-def _triples(kg: KnowledgeGraph, sparql: str) -> list[tuple[Term, Term, Term]]:
-    """The (?s, ?p, ?o) rows of a query, as terms."""
-    return [(s, p, o) for s, p, o in select(kg, sparql).terms]  # type: ignore[misc]
-
-
-def to_triples(graph: nx.MultiDiGraph) -> set[tuple[Term, Term, Term]]:
-    """The fact triples a graph from :func:`to_networkx` was built from (its exact inverse).
-
-    >>> from gcsf_graph import load
-    >>> len(to_triples(to_networkx(load()))) > 500
-    True
-    """
-    triples: set[tuple[Term, Term, Term]] = set()
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("type") == "literal":
-            continue
-        for predicate, literal in attrs.get("literals", []):
-            triples.add((ox.NamedNode(node), ox.NamedNode(predicate), parse_literal(literal)))
-    for u, v, data in graph.edges(data=True):
-        target: Term = (parse_literal(v) if graph.nodes[v].get("type") == "literal"
-                        else ox.NamedNode(v))
-        triples.add((ox.NamedNode(u), ox.NamedNode(data["predicate"]), target))
-    return triples
-
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
     """Attributes GraphML and GEXF accept: lists and dicts become JSON text, None is dropped."""
@@ -255,7 +110,7 @@ def export_format(path: Path, fmt: str | None) -> str:
         return _EXTENSIONS[path.suffix.lower()]
     except KeyError:
         raise UsageError(f"cannot tell the export format from {path.name!r}; "
-                         f"give --format ({', '.join(EXPORT_FORMATS)})") from None
+                         f"name the format ({', '.join(EXPORT_FORMATS)})") from None
 
 
 def write_export(kg: KnowledgeGraph, path: str | Path, *, fmt: str | None = None,
@@ -275,9 +130,11 @@ def write_export(kg: KnowledgeGraph, path: str | Path, *, fmt: str | None = None
     kind = export_format(target, fmt)
     if kind in ("turtle", "ntriples", "jsonld"):
         if classes:
-            raise UsageError("--types applies to graph formats, not to the RDF serialisations")
+            raise UsageError("classes apply to graph formats, not to the RDF serialisations")
         payload = _rdf_bytes(kg, kind)
     else:
+        from .network import to_networkx
+
         graph = to_networkx(kg, classes=classes)
         payload = _graph_bytes(graph, kind)
     return write_atomic(target, payload)
@@ -298,25 +155,3 @@ def _graph_bytes(graph: nx.MultiDiGraph, kind: str) -> bytes:
     else:
         nx.write_gexf(flat, buffer)
     return buffer.getvalue()
-
-
-def write_atomic(target: Path, payload: bytes) -> Path:
-    """Write ``payload`` beside ``target`` and rename it into place, so readers never see half a file."""
-    directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return target
-

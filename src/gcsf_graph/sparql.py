@@ -1,13 +1,18 @@
-"""Read-only SPARQL over a loaded graph, safely.
+"""``query()``: read-only SPARQL over a loaded graph, safely, on any engine.
 
-Before a query runs it is scanned: updates (INSERT, DELETE, LOAD, DROP ...), ``SERVICE`` and
+Before a query runs it is checked: updates (INSERT, DELETE, LOAD, DROP ...), ``SERVICE`` and
 ``FROM`` are refused, so no connection or file access is ever attempted, and prefixed names
 whose prefix is neither declared nor standard are reported with near matches. The standard
 prefixes (:data:`gcsf_graph.namespaces.PREFIXES`) need no declaration. Values are passed as
 ``bindings``, never pasted into the query text.
 
+The check reads the query the way the SPARQL grammar does (comments end at a carriage return
+or a line feed, ``\\u`` escapes are expanded, strings, IRIs and language tags are tokens), and
+where engines could read it differently it takes every reading at once: a keyword counts if any
+reading sees it outside a string, IRI or comment. It runs in linear time.
+
 >>> from gcsf_graph import load
->>> rows = load().query("SELECT ?y WHERE { initiative:bri gcsf:dateProposed ?y }")
+>>> rows = query(load(), "SELECT ?y WHERE { initiative:bri gcsf:dateProposed ?y }")
 >>> rows[0]["y"]
 '2013'
 """
@@ -17,42 +22,68 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
 
 import pyoxigraph as ox
 
+from .engines import QueryForm
+from .engines.oxigraph import check_syntax
 from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UsageError
 from .namespaces import PREFIXES
-from .terms import Term, from_python, from_rdflib, to_python
+from .terms import Term, from_python, to_python
 
 if TYPE_CHECKING:
     import rdflib
 
     from .graph import KnowledgeGraph
 
-__all__ = ["QueryForm", "Rows", "Triples", "check_query", "execute", "run_query", "select"]
+__all__ = ["MAX_QUERY_CHARS", "QUERY_EXTENSIONS", "QueryForm", "Result", "Rows", "Triples", "check_query",
+           "parse_bindings", "query", "query_text", "rows"]
 
-QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 T = TypeVar("T")
 
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-              |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\s]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<bnode>_:[\w.-]*)
-  | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w.%:-]|\\.)*)
-  | (?P<word>[^\W\d]\w*)
+#: The longest query text accepted, in characters.
+MAX_QUERY_CHARS = 1_000_000
+#: The file extensions of query files: only such files are read as queries.
+QUERY_EXTENSIONS = (".rq", ".sparql")
+
+# The SPARQL 1.1 grammar's terminals (section 19.8), with possessive quantifiers so that no
+# input makes the scan worse than linear.
+_ECHAR = r"""\\[tbnrf"'\\]"""
+_STRING = (rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*+"""'
+           rf"|'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*+'''"
+           rf'|"(?:[^"\\\n\r]|{_ECHAR})*+"'
+           rf"|'(?:[^'\\\n\r]|{_ECHAR})*+'")
+_IRI = r"""<[^<>"{}|^`\\\x00-\x20]*+>"""
+_REST = r"""
+  | (?P<langtag>@[a-zA-Z]++(?:-[a-zA-Z0-9]++)*+)
+  | (?P<var>[?$]\w++)
+  | (?P<bnode>_:[\w.-]*+)
+  | (?P<pname>(?:[^\W\d_][\w.-]*+)?:(?:[\w.%:-]|\\.)*+)
+  | (?P<word>[^\W\d]\w*+)
+  | (?P<quote>["'])
   | (?P<other>\S)
-    """,
-    re.VERBOSE,
-)
+"""
+
+
+def _lexer(comment_end: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<comment>\#[^{comment_end}]*+)|(?P<string>{_STRING})|(?P<iri>{_IRI}){_REST}",
+                      re.VERBOSE)
+
+
+# The grammar ends a comment at CR or LF; some engines only at LF; a careful reader at any
+# line break. Keywords are looked for under each reading.
+_LEXERS = (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+# A query that nowhere holds one of these words (in any case, escapes expanded) cannot hold
+# the keyword under any reading, so only the first reading is needed.
+_RISKY = re.compile("|".join(sorted(_UPDATES | {"SERVICE", "FROM"})), re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d]\w*+")
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 @dataclass(frozen=True)
@@ -62,9 +93,28 @@ class _Token:
     offset: int
 
 
-def _tokens(sparql: str) -> Iterator[_Token]:
-    for match in _TOKEN.finditer(sparql):
+def _expand_escapes(sparql: str) -> str:
+    """The query with ``\\uXXXX`` and ``\\UXXXXXXXX`` escapes replaced (grammar section 19.2)."""
+    def char(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _ESCAPE.sub(char, sparql)
+
+
+def _tokens(sparql: str, lexer: re.Pattern[str], *, strict: bool = True) -> Iterator[_Token]:
+    for match in lexer.finditer(sparql):
         kind = match.lastgroup or "other"
+        if kind == "quote":
+            # No string can start here. Retrying at every later quote would make the scan
+            # quadratic, so stop: the query is malformed (strict), or, for a second reading,
+            # every word of the rest counts as a keyword candidate.
+            if strict:
+                line, column, source = _locate(sparql, match.start())
+                raise QuerySyntaxError("malformed query: a string is not closed", line=line,
+                                       column=column, source_line=source)
+            for word in _WORD.finditer(sparql, match.end()):
+                yield _Token("word", word.group(), word.start())
+            return
         if kind != "comment":
             yield _Token(kind, match.group(), match.start())
 
@@ -77,7 +127,7 @@ def _locate(sparql: str, offset: int) -> tuple[int, int, str]:
 
 
 def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
-    """Scan a query without running it; return its form or raise.
+    """Check a query without running it; return its form or raise.
 
     Raises :class:`QueryRefused` for updates, ``SERVICE`` (unless ``allow_service``) and
     ``FROM``, and :class:`QuerySyntaxError` for an unknown prefix.
@@ -89,27 +139,44 @@ def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
     ...
     gcsf_graph.errors.QueryRefused: DROP is an update; only read queries ...
     """
-    # Applications and dashboards run the same text again and again: scan each text once.
-    return _scan(sparql, allow_service)
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"the query has {len(sparql):,} characters; at most {MAX_QUERY_CHARS:,} "
+                           "are accepted")
+    # Applications and dashboards run the same text again and again: check each text once.
+    return _check(sparql, allow_service)
+
+
+def _refuse(word: str, allow_service: bool) -> None:
+    if word in _UPDATES:
+        raise QueryRefused(f"{word} is an update; only read queries (SELECT, ASK, CONSTRUCT, "
+                           "DESCRIBE) are allowed")
+    if word == "SERVICE" and not allow_service:
+        raise QueryRefused("SERVICE is off: federated queries would reach other endpoints "
+                           "(allow it explicitly to use it)")
+    if word == "FROM":
+        raise QueryRefused("FROM and FROM NAMED are off: queries run on the loaded graph only "
+                           "and never load other resources")
 
 
 @functools.lru_cache(maxsize=512)
-def _scan(sparql: str, allow_service: bool) -> QueryForm:
+def _check(sparql: str, allow_service: bool) -> QueryForm:
+    expanded = _expand_escapes(sparql)
+    readings = [sparql] if expanded == sparql else [sparql, expanded]
+    if any(_RISKY.search(text) for text in readings):
+        for text, lexer in itertools.product(readings, _LEXERS):
+            for token in _tokens(text, lexer, strict=False):
+                if token.kind == "word":
+                    _refuse(token.text.upper(), allow_service)
+    return _form_and_prefixes(sparql)
+
+
+def _form_and_prefixes(sparql: str) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
-    tokens = list(_tokens(sparql))
+    tokens = list(_tokens(sparql, _LEXERS[0]))
     for i, token in enumerate(tokens):
         if token.kind == "word":
             word = token.text.upper()
-            if word in _UPDATES:
-                raise QueryRefused(f"{word} is an update; only read queries "
-                                   "(SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed")
-            if word == "SERVICE" and not allow_service:
-                raise QueryRefused("SERVICE is off: federated queries would reach other "
-                                   "endpoints (allow it explicitly to use it)")
-            if word == "FROM":
-                raise QueryRefused("FROM and FROM NAMED are off: queries run on the loaded "
-                                   "graph only and never load other resources")
             if word == "PREFIX" and i + 1 < len(tokens) and tokens[i + 1].kind == "pname":
                 declared.add(tokens[i + 1].text.split(":", 1)[0])
             if form is None and word in _FORMS:
@@ -128,25 +195,6 @@ def _scan(sparql: str, allow_service: bool) -> QueryForm:
     if form is None:
         raise QuerySyntaxError("not a query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
     return form
-
-
-_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
-
-
-def _syntax_error(sparql: str, exc: SyntaxError) -> QuerySyntaxError:
-    message = str(exc)
-    found = _POSITION.search(message)
-    if not found:
-        return QuerySyntaxError(message)
-    # Oxigraph's column is one past the offending character; report the character itself.
-    line, column = int(found.group(1)), max(int(found.group(2)) - 1, 1)
-    lines = sparql.split("\n")
-    detail = " ".join(found.group(3).split())
-    if len(detail) > 160:
-        detail = detail[:157] + "..."
-    source = lines[line - 1] if 0 < line <= len(lines) else None
-    return QuerySyntaxError(f"malformed query: {detail}", line=line, column=column,
-                            source_line=source)
 
 
 @dataclass
@@ -202,6 +250,9 @@ class Triples:
     def __len__(self) -> int:
         return len(self.triples)
 
+    def __iter__(self) -> Iterator[ox.Triple]:
+        return iter(self.triples)
+
     def to_rdflib(self) -> rdflib.Graph:
         """The triples as an :class:`rdflib.Graph`, with the standard prefixes bound."""
         import rdflib
@@ -216,61 +267,62 @@ class Triples:
         return graph
 
 
+#: What :func:`query` returns: rows for SELECT, a bool for ASK, triples for CONSTRUCT/DESCRIBE.
 Result = Rows | bool | Triples
 
 
-def _evaluate(kg: KnowledgeGraph, sparql: str, form: QueryForm,
-              bindings: dict[str, Term], limit: int | None) -> Result:
-    if kg.engine == "oxigraph":
+def rows(result: Result) -> Rows:
+    """The rows of a SELECT query's result (:class:`UsageError` for another form).
+
+    >>> from gcsf_graph import load
+    >>> len(rows(load().query("SELECT ?c WHERE { ?c a gcsf:Country }"))) > 10
+    True
+    """
+    if not isinstance(result, Rows):
+        raise UsageError("expected a SELECT query")
+    return result
+
+_VARNAME = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+                      r"\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+                      r"\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]+")
+
+
+def _term(name: str, value: Any) -> Term:
+    if value is None:
+        raise UsageError(f"binding {name!r} has no value (None); leave it out instead")
+    if isinstance(value, str):
         try:
-            answer = kg.store.query(sparql, prefixes=PREFIXES,
-                                    substitutions={ox.Variable(k): v for k, v in bindings.items()})
-        except SyntaxError as exc:
-            raise _syntax_error(sparql, exc) from None
-        except OSError as exc:
-            raise QueryError(f"the store could not answer: {exc}") from None
-        except RuntimeError as exc:
-            if "projection" in str(exc):
-                raise QueryError("bindings apply to variables the query selects: add "
-                                 f"{', '.join('?' + b for b in bindings)} to SELECT") from None
-            raise QueryError(f"cannot run the query: {exc}") from None
-        if form == "ASK":
-            return bool(answer)
-        if form == "SELECT":
-            names = [v.value for v in answer.variables]
-            rows, cut = _take((tuple(s[n] for n in names) for s in answer), limit)
-            return Rows(names, rows, truncated=cut)
-        triples, cut = _take(answer, limit)
-        return Triples(triples, truncated=cut)
-    return _evaluate_rdflib(kg, sparql, form, bindings, limit)
-
-
-def _evaluate_rdflib(kg: KnowledgeGraph, sparql: str, form: QueryForm,
-                     bindings: dict[str, Term], limit: int | None) -> Result:
-    import rdflib
-
-    from .terms import to_rdflib
-
-    try:  # one parser for both engines, so syntax errors read the same
-        ox.Store().query(sparql, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise _syntax_error(sparql, exc) from None
-    namespaces = {k: rdflib.URIRef(v) for k, v in PREFIXES.items()}
-    init = {rdflib.Variable(k): to_rdflib(v) for k, v in bindings.items()}
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(f"binding {name!r} is not valid text (it holds a lone surrogate)") from None
     try:
-        answer = kg.store.query(sparql, initNs=namespaces, initBindings=init)
-    except Exception as exc:  # rdflib raises many kinds; all mean the query failed
-        raise QueryError(f"rdflib could not run the query: {exc}") from None
-    if form == "ASK":
-        return bool(answer.askAnswer)
-    if form == "SELECT":
-        names = [str(v) for v in answer.vars or []]
-        rows, cut = _take((tuple(None if row[i] is None else from_rdflib(row[i])
-                                 for i in range(len(names))) for row in answer), limit)
-        return Rows(names, rows, truncated=cut)
-    triples, cut = _take((ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
-                          for s, p, o in answer), limit)
-    return Triples(triples, truncated=cut)
+        return from_python(value)
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"binding {name!r}: {exc}") from None
+
+
+def _bind(kg: KnowledgeGraph, bindings: dict[str, Any] | None) -> dict[str, Term]:
+    """Bindings as terms; a plain ``str`` binds the literal as the graph writes it (see README)."""
+    terms: dict[str, Term] = {}
+    for raw, value in (bindings or {}).items():
+        name = raw[1:] if raw[:1] in "?$" else raw
+        if not isinstance(name, str) or not _VARNAME.fullmatch(name):
+            raise UsageError(f"binding name {raw!r} is not a SPARQL variable name "
+                             "(letters, digits and _ only)")
+        terms[name] = _term(name, value)
+        if isinstance(value, str):
+            terms[name] = _as_in_graph(kg, value)
+    return terms
+
+
+def _as_in_graph(kg: KnowledgeGraph, text: str) -> Term:
+    """The plain string if the graph holds it, else the English-tagged one if that is there."""
+    plain = ox.Literal(text)
+    tagged = ox.Literal(text, language="en")
+    has = "ASK { ?s ?p ?o }"
+    if kg.engine.query(has, "ASK", {"o": plain}):
+        return plain
+    return tagged if kg.engine.query(has, "ASK", {"o": tagged}) else plain
 
 
 def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
@@ -281,26 +333,78 @@ def _take(items: Iterable[T], limit: int | None) -> tuple[list[T], bool]:
     return taken[:limit], len(taken) > limit
 
 
-def _in_child(conn: Any, kg: KnowledgeGraph, sparql: str, form: QueryForm,
-              bindings: dict[str, Term], limit: int | None) -> None:
+def _values_at(sparql: str, form: QueryForm) -> int | None:
+    """Where a VALUES block can open the query's pattern: just inside its outermost brace.
+
+    That is the first brace outside parentheses (select expressions may hold ``EXISTS {}``),
+    or for CONSTRUCT the one after the template; None for ``CONSTRUCT WHERE {}``, whose pattern
+    is also its template.
+    """
+    parens, braces, seen = 0, 0, 0
+    for token in _tokens(sparql, _LEXERS[0]):
+        if token.kind == "word" and token.text.upper() == "WHERE" and form == "CONSTRUCT" and not seen:
+            return None
+        if token.text in "()":
+            parens += 1 if token.text == "(" else -1
+        elif token.text == "{" and parens == 0:
+            if braces == 0:
+                seen += 1
+                if seen == (2 if form == "CONSTRUCT" else 1):
+                    return token.offset + 1
+            braces += 1
+        elif token.text == "}" and parens == 0:
+            braces -= 1
+    return None
+
+
+def _with_values(sparql: str, form: QueryForm, terms: dict[str, Term]) -> tuple[str, dict[str, Term]]:
+    """The query with its bindings as a VALUES block opening its pattern (else left as bindings).
+
+    Bound this way a variable need not be selected, and an aggregate counts only matching rows.
+    """
+    at = _values_at(sparql, form) if terms else None
+    if at is None or any(isinstance(t, ox.BlankNode) for t in terms.values()):
+        return sparql, terms
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}", {}
+
+
+def _run(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None, limit: int | None,
+         allow_service: bool) -> Result:
+    form = check_query(sparql, allow_service=allow_service)
+    terms = _bind(kg, bindings)
+    if terms:
+        check_syntax(sparql)  # errors point into the text as written, before VALUES is added
+        sparql, terms = _with_values(sparql, form, terms)
+    answer = kg.engine.query(sparql, form, terms)
+    if isinstance(answer, bool):
+        return answer
+    if isinstance(answer, tuple):
+        names, solutions = answer
+        rows, cut = _take(solutions, limit)
+        return Rows(names, rows, truncated=cut)
+    triples, cut = _take(answer, limit)
+    return Triples(triples, truncated=cut)
+
+
+def _in_child(conn: Any, *args: Any) -> None:
     try:
-        conn.send(("ok", _evaluate(kg, sparql, form, bindings, limit)))
+        conn.send(("ok", _run(*args)))
     except Exception as exc:  # sent back and re-raised in the parent
         conn.send(("error", exc))
     finally:
         conn.close()
 
 
-def _with_timeout(kg: KnowledgeGraph, sparql: str, form: QueryForm,
-                  bindings: dict[str, Term], limit: int | None, timeout: float) -> Result:
-    # Neither engine can interrupt a running query, so it runs in a forked child process
-    # that shares the loaded graph copy-on-write and is killed when time runs out.
+def _with_timeout(timeout: float, *args: Any) -> Result:
+    # No engine can interrupt a running query, so checking and running it happen in a forked
+    # child process that shares the loaded graph copy-on-write and is killed when time runs out.
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_in_child, args=(sender, kg, sparql, form, bindings, limit),
-                            daemon=True)
+    child = context.Process(target=_in_child, args=(sender, *args), daemon=True)
     child.start()
     sender.close()
     try:
@@ -319,49 +423,96 @@ def _with_timeout(kg: KnowledgeGraph, sparql: str, form: QueryForm,
     return payload  # type: ignore[no-any-return]
 
 
-def execute(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
-            timeout: float | None = None, limit: int | None = None,
-            allow_service: bool = False) -> Result:
-    """Run a read-only query and return :class:`Rows`, a bool or :class:`Triples`.
+def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
+          limit: int | None = None, timeout: float | None = None, allow_service: bool = False) -> Result:
+    """Run a read-only SPARQL query: :class:`Rows` for SELECT, a bool for ASK, :class:`Triples` else.
 
-    ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT
-    query they apply to variables the query selects.
+    ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
+    they apply to variables the query selects. ``limit`` cuts the result (``truncated`` says
+    so); ``timeout`` (seconds) bounds checking and running it together.
 
     >>> from gcsf_graph import load
-    >>> execute(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
+    >>> query(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
     True
+    >>> query(load(), "SELECT ?p WHERE { ?p rdfs:label ?name }", bindings={"name": "Xi Jinping"})[0]
+    {'p': 'https://w3id.org/gcsf/id/person/xi-jinping'}
     """
-    if timeout is not None and timeout <= 0:
+    if not isinstance(sparql, str):
+        raise UsageError("the query must be text (str)")
+    if timeout is not None and not 0 < timeout < 1e9:
         raise UsageError("the timeout must be a positive number of seconds")
-    if limit is not None and limit < 0:
-        raise UsageError("the limit must be zero or more")
-    form = check_query(sparql, allow_service=allow_service)
-    terms = {name.lstrip("?$"): from_python(value) for name, value in (bindings or {}).items()}
+    if limit is not None and not 0 <= limit <= sys.maxsize - 1:
+        raise UsageError(f"the limit must be a whole number from 0 to {sys.maxsize - 1}")
+    if not sparql.strip():
+        raise UsageError("the query is empty")
     if timeout is None:
-        return _evaluate(kg, sparql, form, terms, limit)
-    return _with_timeout(kg, sparql, form, terms, limit, timeout)
+        return _run(kg, sparql, bindings, limit, allow_service)
+    return _with_timeout(timeout, kg, sparql, bindings, limit, allow_service)
 
 
-def select(kg: KnowledgeGraph, sparql: str, **bindings: Any) -> Rows:
-    """Run a SELECT query and return its :class:`Rows` (any other form is a :class:`UsageError`).
+def query_text(source: str, *, example: str | None = None, stdin: TextIO | None = None,
+               file_only: bool = False) -> str:
+    """The text of a query: ``source`` itself, a ``.rq``/``.sparql`` file, ``-`` (``stdin``) or an example.
 
-    >>> from gcsf_graph import load
-    >>> select(load(), "SELECT ?code ?l WHERE { ?c gcsf:iso3166Alpha3 ?code ; rdfs:label ?l }", code="BEL")[0]
-    {'code': 'BEL', 'l': 'Belgium'}
+    Only files with a query extension are read, so no other file's content can end up in a
+    query or in an error message. ``file_only`` refuses query text given directly.
+
+    >>> query_text("ASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    >>> import tempfile
+    >>> notes = tempfile.mkstemp(suffix=".txt")[1]
+    >>> query_text(notes)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gcsf_graph.errors.UsageError: ... is not a query file ...
     """
-    result = execute(kg, sparql, bindings=bindings or None)
-    if not isinstance(result, Rows):
-        raise UsageError("expected a SELECT query")
-    return result
+    from pathlib import Path
+
+    if example is not None:
+        from .examples import example as named
+
+        return named(example).text
+    if source == "-":
+        if stdin is None:
+            raise UsageError("no query given")
+        return stdin.read(MAX_QUERY_CHARS + 1)
+    path = Path(source)
+    if path.suffix.lower() in QUERY_EXTENSIONS:
+        if not path.is_file():
+            raise UsageError(f"no such query file: {source}")
+        if path.stat().st_size > 4 * MAX_QUERY_CHARS:
+            raise UsageError(f"{source} is larger than any query accepted")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(f"{source} is not UTF-8 text") from None
+    if file_only or ("\n" not in source and path.suffix and path.is_file()):
+        raise UsageError(f"{source} is not a query file (query files end in "
+                         f"{' or '.join(QUERY_EXTENSIONS)})")
+    return source
 
 
-def run_query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
-              timeout: float | None = None, limit: int | None = None) -> Rows | bool | rdflib.Graph:
-    """Like :func:`execute`, but CONSTRUCT and DESCRIBE give an :class:`rdflib.Graph`.
+def parse_bindings(texts: Iterable[str]) -> dict[str, Term | str]:
+    """``NAME=VALUE`` texts as bindings: ``<iri>`` or ``prefix:key`` give IRIs, anything else text.
 
-    >>> from gcsf_graph import load
-    >>> len(run_query(load(), "CONSTRUCT WHERE { person:xi-jinping ?p ?o }")) > 5
-    True
+    >>> parse_bindings(["who=person:xi-jinping", "name=Xi"])["who"]
+    <NamedNode value=https://w3id.org/gcsf/id/person/xi-jinping>
     """
-    result = execute(kg, sparql, bindings=bindings, timeout=timeout, limit=limit)
-    return result.to_rdflib() if isinstance(result, Triples) else result
+    from .namespaces import expand
+
+    out: dict[str, Term | str] = {}
+    for text in texts:
+        name, sep, value = text.partition("=")
+        if not sep or not name:
+            raise UsageError(f"a binding is NAME=VALUE, not {text!r}")
+        iri = value[1:-1] if value.startswith("<") and value.endswith(">") else None
+        if iri is None and ":" in value and value.split(":", 1)[0] in PREFIXES:
+            iri = expand(value)
+        if iri is None:
+            out[name] = value
+            continue
+        try:
+            out[name] = ox.NamedNode(iri)
+        except ValueError as exc:
+            raise UsageError(f"binding {name!r}: {iri!r} is not a valid IRI ({exc})") from None
+    return out

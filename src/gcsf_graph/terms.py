@@ -135,5 +135,7 @@ def fold(text: str) -> str:
     "honduras people's"
     """
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # accents go; control characters separate words
+    stripped = "".join(" " if unicodedata.category(c) == "Cc" else c
+                       for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())

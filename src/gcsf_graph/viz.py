@@ -76,7 +76,7 @@ def _style(kind: str) -> tuple[str, str]:
 def viz_graph(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None,
               construct: str | None = None) -> nx.MultiDiGraph:
     """The NetworkX graph to draw: the whole graph, some classes, or a CONSTRUCT result."""
-    from .export import to_networkx
+    from .network import to_networkx
 
     return to_networkx(kg, classes=classes, construct=construct)
 
@@ -86,7 +86,7 @@ def focus_graph(kg: KnowledgeGraph, entity: str, *, depth: int = 1,
     """The neighbourhood of an entity: everything within ``depth`` facts of it, either direction."""
     import networkx as nx
 
-    from .search import resolve
+    from .entities import resolve
 
     if depth < 0:
         raise UsageError("--depth must be zero or more")
@@ -216,7 +216,7 @@ def write_html(kg: KnowledgeGraph, path: str | Path, *, focus: str | None = None
     >>> "Belt and Road Initiative" in page.read_text(encoding="utf-8")
     True
     """
-    from .export import write_atomic
+    from .files import write_atomic
 
     if focus and construct:
         raise UsageError("give a focus entity or a query, not both")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .sparql import select
+from .sparql import rows
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -55,9 +55,9 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
 
 def summary(kg: KnowledgeGraph) -> Summary:
     """Count triples, entities (by their most specific asserted class), claims and documents."""
-    by_class = select(kg, _BY_CLASS)
-    totals = select(kg, _TOTALS)
-    entities = select(kg, _ENTITIES)
+    by_class = rows(kg.query(_BY_CLASS))
+    totals = rows(kg.query(_TOTALS))
+    entities = rows(kg.query(_ENTITIES))
     version = next((r["version"] for r in totals if r["version"]), "unknown")
     return Summary(
         triples=len(kg),

@@ -1,5 +1,7 @@
 """Checking the graph against the SHACL shapes (pySHACL, with RDFS inference).
 
+SHACL-SPARQL constraints in a shapes file pass the same safety check as any query.
+
 >>> from gcsf_graph import load
 >>> validate(load()).conforms
 True
@@ -11,10 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .graph import bundled_paths, check_file
+from .errors import DataError, QueryRefused, QuerySyntaxError
+from .graph import bundled_paths
 from .namespaces import shorten
+from .rdfio import read_rdf
 
 if TYPE_CHECKING:
+    import rdflib
+
     from .graph import KnowledgeGraph
 
 __all__ = ["Report", "Violation", "validate"]
@@ -49,14 +55,32 @@ class Report:
 
 
 
+def _check_sparql(shapes: rdflib.Graph, path: Path) -> None:
+    """Refuse SHACL-SPARQL constraints that would update, load or reach other endpoints."""
+    import rdflib
+
+    from .sparql import check_query
+
+    for key in ("select", "ask", "construct"):
+        for text in shapes.objects(None, rdflib.SH[key]):
+            try:
+                check_query(str(text))
+            except QueryRefused as exc:
+                raise DataError(f"a SHACL-SPARQL constraint is refused: {exc}", path=str(path)) from None
+            except QuerySyntaxError:
+                pass  # prefixes declared the SHACL way (sh:declare) are pySHACL's to check
+
+
 def validate(kg: KnowledgeGraph, *, shapes: str | Path | None = None) -> Report:
     """Validate a loaded graph against the bundled SHACL shapes (or the ``shapes`` file)."""
     import pyshacl
     import rdflib
 
     shapes_path = Path(shapes) if shapes else bundled_paths()["shapes"]
-    check_file(shapes_path)  # a broken shapes file is reported with its line
-    shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
+    shapes_graph = rdflib.Graph()
+    # One format decision (from the extension), and a broken file reported with its line.
+    read_rdf(shapes_path, lambda fmt, base: shapes_graph.parse(shapes_path, format=fmt.rdflib))
+    _check_sparql(shapes_graph, shapes_path)
     conforms, report_graph, _ = pyshacl.validate(
         kg.to_rdflib(), shacl_graph=shapes_graph, inference="rdfs",
         allow_warnings=True, advanced=True)

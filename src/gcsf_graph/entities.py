@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from .errors import UnknownEntityError
 from .namespaces import DATA, expand, shorten
-from .sparql import execute, select
+from .sparql import rows
 from .terms import fold
 
 if TYPE_CHECKING:
@@ -85,8 +85,8 @@ SELECT ?e ?name ?label ?type WHERE {
 def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str, str]]:
     """(entity, name, label, type, folded name) for every label and alias, built once per graph."""
     if "names" not in kg.cache:
-        rows = select(kg, _NAMES)
-        unique = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in rows})
+        found = rows(kg.query(_NAMES))
+        unique = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in found})
         kg.cache["names"] = [(*entry, fold(entry[1])) for entry in unique]
     names: list[tuple[str, str, str, str, str]] = kg.cache["names"]
     return names
@@ -146,12 +146,12 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     'https://w3id.org/gcsf/id/concept/gcsf'
     """
     candidate = expand(name.strip().strip("<>"))
-    if candidate.startswith(("http://", "https://")) and execute(
-            kg, "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}):
+    if candidate.startswith(("http://", "https://")) and kg.query(
+            "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}):
         return candidate
     # An exact label or alias is an index lookup, however big the graph.
     for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
-        found: set[str] = {r["e"] for r in select(kg, _EXACT, name=literal)}
+        found: set[str] = {r["e"] for r in rows(kg.query(_EXACT, bindings={"name": literal}))}
         if len(found) == 1:
             return found.pop()
     matches = search(kg, name, limit=5)
@@ -194,19 +194,19 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
     """Everything the graph says about an entity, grouped by relation, each fact with sources."""
     iri = resolve(kg, name)
     node = ox.NamedNode(iri)
-    head = select(kg, _HEAD, e=node)
+    head = rows(kg.query(_HEAD, bindings={"e": node}))
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
     aliases = sorted({r["alias"] for r in head if r["alias"]})
     sources: dict[tuple[str, Any, Any], list[Source]] = defaultdict(list)
-    for direction, query in (("out", _CLAIMS_OUT), ("in", _CLAIMS_IN)):
-        for r in select(kg, query, e=node):
+    for direction, claims in (("out", _CLAIMS_OUT), ("in", _CLAIMS_IN)):
+        for r in rows(kg.query(claims, bindings={"e": node})):
             source = Source(r["file"] or "", r["title"] or "", r["quote"])
             if source not in sources[(direction, r["p"], r["v"])]:
                 sources[(direction, r["p"], r["v"])].append(source)
     grouped: dict[str, dict[str, dict[tuple[str, Any], Fact]]] = {
         "out": defaultdict(dict), "in": defaultdict(dict)}
-    for r in select(kg, _FACTS, e=node):
+    for r in rows(kg.query(_FACTS, bindings={"e": node})):
         relation = r["plabel"] or shorten(r["p"])
         value = r["v"]
         is_iri = isinstance(value, str) and value.startswith(DATA)

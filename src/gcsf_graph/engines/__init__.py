@@ -1,0 +1,74 @@
+"""The engines a :class:`~gcsf_graph.graph.KnowledgeGraph` runs on, behind one small interface.
+
+An engine holds triples and answers SPARQL; it knows nothing of the safety rules, bindings of
+Python values or result types, which :mod:`gcsf_graph.sparql` adds for every engine alike.
+One module per engine: :mod:`.oxigraph` (embedded, the default) and :mod:`.rdflib` (pure
+Python, for comparison). A new engine is one new module and one line in :func:`open_engine`.
+
+>>> engine = open_engine("oxigraph")
+>>> engine.query("ASK { ?s ?p ?o }", "ASK", {})
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+import pyoxigraph as ox
+
+from ..errors import UsageError
+from ..terms import Term
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["ENGINES", "Answer", "Engine", "QueryForm", "Term", "open_engine"]
+
+QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+#: What an engine answers: a bool for ASK; variable names and rows for SELECT; triples otherwise.
+Answer = bool | tuple[list[str], Iterator[tuple[Term | None, ...]]] | Iterator[ox.Triple]
+
+ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
+
+
+class Engine(Protocol):
+    """What the rest of the library needs from an engine."""
+
+    name: str
+
+    def load(self, path: Path) -> None:
+        """Add one RDF file (its format from its extension); :class:`DataError` names file and line."""
+
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
+        """Answer a query already checked as safe, with variables bound to terms."""
+
+    def __len__(self) -> int:
+        """The number of triples."""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every triple, as pyoxigraph quads."""
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The triples as an :class:`rdflib.Graph` (for pySHACL and reasoners)."""
+
+    def close(self) -> None:
+        """Release the engine's resources."""
+
+
+def open_engine(name: str) -> Engine:
+    """A new, empty in-memory engine of the kind named (one of :data:`ENGINES`).
+
+    >>> open_engine("rdflib").name
+    'rdflib'
+    """
+    if name == "oxigraph":
+        from .oxigraph import OxigraphEngine
+
+        return OxigraphEngine()
+    if name == "rdflib":
+        from .rdflib import RdflibEngine
+
+        return RdflibEngine()
+    raise UsageError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")

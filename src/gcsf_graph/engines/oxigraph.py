@@ -1,0 +1,127 @@
+"""The embedded Oxigraph engine: in memory, or an on-disk store opened read-only.
+
+>>> engine = OxigraphEngine()
+>>> from gcsf_graph.graph import bundled_paths
+>>> engine.load(bundled_paths()["ontology"])
+>>> engine.query("ASK { gcsf:Person a owl:Class }", "ASK", {})
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import pyoxigraph as ox
+
+from ..errors import DataError, QueryError, QuerySyntaxError
+from ..namespaces import PREFIXES
+from ..rdfio import read_rdf
+from . import Answer, QueryForm, Term
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["OxigraphEngine", "check_syntax", "syntax_error"]
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+
+
+def syntax_error(sparql: str, exc: SyntaxError) -> QuerySyntaxError:
+    """Oxigraph's syntax error as a :class:`QuerySyntaxError` pointing at the line and column."""
+    message = str(exc)
+    found = _POSITION.search(message)
+    if not found:
+        return QuerySyntaxError(message)
+    # Oxigraph's column is one past the offending character; report the character itself.
+    line, column = int(found.group(1)), max(int(found.group(2)) - 1, 1)
+    lines = sparql.split("\n")
+    detail = " ".join(found.group(3).split())
+    if len(detail) > 160:
+        detail = detail[:157] + "..."
+    source = lines[line - 1] if 0 < line <= len(lines) else None
+    return QuerySyntaxError(f"malformed query: {detail}", line=line, column=column, source_line=source)
+
+
+def check_syntax(sparql: str) -> None:
+    """Parse a query (already checked as safe) with Oxigraph's parser, or raise :class:`QuerySyntaxError`.
+
+    >>> check_syntax("SELECT ?x WHERE { ?x ?p }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    gcsf_graph.errors.QuerySyntaxError: line 1, column ...
+    """
+    try:
+        _EMPTY.query(sparql, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise syntax_error(sparql, exc) from None
+
+
+_EMPTY = ox.Store()
+T = TypeVar("T")
+
+
+def _guarded(items: Iterable[T]) -> Iterator[T]:
+    """The answers as Oxigraph computes them, lazily; its failures on the way become QueryError."""
+    try:
+        yield from items
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"the query failed while running: {exc}") from None
+
+
+class OxigraphEngine:
+    """Oxigraph (pyoxigraph): a fresh in-memory store, or ``store`` (an opened on-disk one)."""
+
+    name = "oxigraph"
+
+    def __init__(self, store: ox.Store | None = None) -> None:
+        self.store = store if store is not None else ox.Store()
+        self._rdflib: rdflib.Graph | None = None
+
+    def load(self, path: Path) -> None:
+        read_rdf(path, lambda fmt, base: self.store.load(path=str(path), format=fmt.oxigraph,
+                                                         base_iri=base))
+
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
+        try:
+            answer = self.store.query(sparql, prefixes=PREFIXES,
+                                      substitutions={ox.Variable(k): v for k, v in bindings.items()})
+        except SyntaxError as exc:
+            raise syntax_error(sparql, exc) from None
+        except OSError as exc:
+            raise QueryError(f"the store could not answer: {exc}") from None
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise QueryError("bindings apply to variables the query selects: add "
+                                 f"{', '.join('?' + b for b in bindings)} to SELECT") from None
+            raise QueryError(f"cannot run the query: {exc}") from None
+        if isinstance(answer, ox.QueryBoolean):
+            return bool(answer)
+        if isinstance(answer, ox.QuerySolutions):
+            names = [v.value for v in answer.variables]
+            return names, _guarded(tuple(s[n] for n in names) for s in answer)
+        return _guarded(answer)
+
+    def __len__(self) -> int:
+        try:
+            return len(self.store)
+        except (OSError, RuntimeError) as exc:
+            raise DataError(f"the store cannot be read: {exc}") from None
+
+    def quads(self) -> Iterator[ox.Quad]:
+        yield from self.store
+
+    def to_rdflib(self) -> rdflib.Graph:
+        if self._rdflib is None:
+            import rdflib
+
+            graph = rdflib.Graph()
+            data = ox.serialize(self.store, format=ox.RdfFormat.N_TRIPLES) if len(self.store) else b""
+            graph.parse(data=data, format="nt")
+            self._rdflib = graph
+        return self._rdflib
+
+    def close(self) -> None:
+        self._rdflib = None

@@ -1,0 +1,76 @@
+"""The rdflib engine: pure Python, slower, useful to compare answers with Oxigraph's.
+
+Syntax errors are reported by Oxigraph's parser, so they read the same on both engines.
+
+>>> engine = RdflibEngine()
+>>> engine.query("ASK { ?s ?p ?o }", "ASK", {})
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from ..errors import QueryError
+from ..namespaces import PREFIXES
+from ..rdfio import check_file, read_rdf
+from ..terms import from_rdflib, to_rdflib
+from . import Answer, QueryForm, Term
+from .oxigraph import check_syntax
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["RdflibEngine"]
+
+
+class RdflibEngine:
+    """An :class:`rdflib.Graph` in memory."""
+
+    name = "rdflib"
+
+    def __init__(self) -> None:
+        import rdflib
+
+        self.graph = rdflib.Graph()
+
+    def load(self, path: Path) -> None:
+        check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
+        read_rdf(path, lambda fmt, base: self.graph.parse(str(path), format=fmt.rdflib, publicID=base))
+
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
+        import rdflib
+
+        check_syntax(sparql)  # one parser for both engines, so syntax errors read the same
+        namespaces = {k: rdflib.URIRef(v) for k, v in PREFIXES.items()}
+        init = {rdflib.Variable(k): to_rdflib(v) for k, v in bindings.items()}
+        try:
+            answer = self.graph.query(sparql, initNs=namespaces, initBindings=init)  # type: ignore[arg-type]
+            if form == "ASK":
+                return bool(answer.askAnswer)
+            if form == "SELECT":
+                names = [str(v) for v in answer.vars or []]
+                rows = [tuple(None if row[i] is None else from_rdflib(row[i])  # type: ignore[index]
+                              for i in range(len(names))) for row in answer]
+                return names, iter(rows)
+            return iter([ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type,misc]
+                         for s, p, o in answer])
+        except Exception as exc:  # rdflib raises many kinds; all mean the query failed
+            raise QueryError(f"rdflib could not run the query: {exc}") from None
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for s, p, o in self.graph:
+            yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
+
+    def to_rdflib(self) -> rdflib.Graph:
+        return self.graph
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,215 @@
+"""On-disk Oxigraph stores: built once from RDF files, then opened read-only by any command.
+
+A store this library builds carries a marker file, so replacing one never touches a folder
+that is anything else. A store is built in a hidden sibling folder and swapped into place only
+when complete (atomically where the system can exchange two folders), so a failure at any
+moment leaves the old store usable. A store that another process has open for writing is
+refused, never replaced under it. Leftovers of a killed build are removed by the next build.
+
+>>> import tempfile
+>>> from gcsf_graph.graph import bundled_paths
+>>> folder = build_store(tempfile.mkdtemp() + "/store", [bundled_paths()["data"]], progress=False)
+>>> open_store(folder).query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .errors import DataError, UsageError
+from .formats import RdfFormat
+from .rdfio import read_rdf, readable
+
+if TYPE_CHECKING:
+    from .engines.oxigraph import OxigraphEngine
+
+__all__ = ["MARKER", "build_store", "is_store", "open_store"]
+
+#: The file that marks a folder as a store this library built.
+MARKER = "gcsf-store.json"
+_KIND = "gcsf-graph oxigraph store"
+_LEFTOVER = ".store."  # a building folder is named .NAME.store.XXXX beside the target
+
+
+def is_store(folder: Path) -> bool:
+    """Whether ``folder`` holds a store this library built (it has the marker)."""
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        return isinstance(marker, dict) and marker.get("kind") == _KIND
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _in_use(folder: Path) -> bool:
+    """Whether another process holds the store's write lock (Oxigraph's RocksDB ``LOCK`` file)."""
+    lock = folder / "LOCK"
+    if not lock.is_file():
+        return False
+    with lock.open("rb+") as handle:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EAGAIN):
+                return True
+            raise
+        fcntl.lockf(handle, fcntl.LOCK_UN)
+    return False
+
+
+def open_store(directory: str | Path) -> OxigraphEngine:
+    """Open a store read-only (several processes may query it at once), or raise :class:`DataError`."""
+    from .engines.oxigraph import OxigraphEngine
+
+    path = Path(directory)
+    if not path.is_dir() or not any(path.iterdir()):
+        raise DataError("not an Oxigraph store (build one from RDF files first)", path=str(path))
+    try:
+        store = ox.Store.read_only(str(path))
+        len(store)  # reads the table files: a damaged store fails here, not in the first query
+    except (OSError, RuntimeError) as exc:
+        detail = " ".join(str(exc).split())[:200]
+        raise DataError(f"the store is damaged or unreadable ({detail}); build it again from its "
+                        "RDF files, replacing this folder", path=str(path)) from None
+    return OxigraphEngine(store)
+
+
+def _progress(message: str, enabled: bool) -> None:
+    if enabled:
+        print(message, file=sys.stderr, flush=True)
+
+
+def _fill(folder: Path, files: Sequence[Path], progress: bool) -> int:
+    started = time.perf_counter()
+    store = ox.Store(str(folder))
+    for path in files:
+        _progress(f"loading {path} ({path.stat().st_size / 1e6:,.1f} MB) ...", progress)
+        try:
+            def bulk(fmt: RdfFormat, base: str, path: Path = path) -> None:
+                store.bulk_load(path=str(path), format=fmt.oxigraph, base_iri=base)
+
+            read_rdf(path, bulk)
+        except DataError as exc:
+            if str(folder) in str(exc) or "No space left" in str(exc):
+                raise DataError(f"cannot write the store: {str(exc).split(': ', 1)[-1]}",
+                                path=str(folder.parent)) from None
+            raise
+        _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
+    try:
+        store.optimize()
+        store.flush()
+    except OSError as exc:
+        raise DataError(f"cannot write the store: {exc}", path=str(folder.parent)) from None
+    return len(store)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name, use_errno=True) if name else None
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_cwd, rename_exchange = -100, 2
+    return bool(renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), rename_exchange) == 0)
+
+
+def _swap_in(building: Path, target: Path) -> None:
+    """Put the new store at ``target``; the old one (if any) ends at ``building`` and is removed."""
+    if target.exists():
+        if not _exchange(building, target):
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}{_LEFTOVER}", dir=target.parent))
+            target.rename(old / "old")
+            try:
+                building.rename(target)
+            except OSError:
+                (old / "old").rename(target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+            return
+        shutil.rmtree(building, ignore_errors=True)
+    else:
+        building.rename(target)
+
+
+def _remove_leftovers(target: Path, keep: Path) -> None:
+    """Remove folders that killed builds of the same target left behind (none still in use)."""
+    for folder in target.parent.glob(f".{target.name}{_LEFTOVER}*"):
+        if folder != keep and folder.is_dir() and not _in_use(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_target(target: Path, replace: bool) -> None:
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise UsageError(f"{target} exists and is not a folder; choose another store folder")
+    if not target.exists():
+        return
+    if not replace:
+        raise UsageError(f"{target} already exists (ask to replace it)")
+    if not is_store(target):
+        raise UsageError(f"{target} is not a store this tool built (no {MARKER}); "
+                         "refusing to replace it")
+    if _in_use(target):
+        raise UsageError(f"{target} is open for writing by another process; try again when it is closed")
+
+
+def build_store(directory: str | Path, files: Sequence[str | Path], *, ontology: bool = True,
+                replace: bool = False, progress: bool = True) -> Path:
+    """Build an on-disk store from RDF files (after the bundled ontology) and return its folder.
+
+    ``replace=True`` replaces an existing store this library built (never any other folder).
+
+    >>> import tempfile
+    >>> from gcsf_graph.graph import bundled_paths
+    >>> build_store(tempfile.mkdtemp() + "/s", [bundled_paths()["data"]], progress=False).name
+    's'
+    """
+    target = Path(directory)
+    paths = [Path(p) for p in files]
+    if not paths:
+        raise UsageError("give at least one RDF file to load")
+    if ontology:
+        from .graph import bundled_paths
+
+        paths.insert(0, bundled_paths()["ontology"])
+    for path in paths:  # every file readable before anything is built
+        readable(path)
+    _check_target(target, replace)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}{_LEFTOVER}", dir=target.parent))
+    try:
+        triples = _fill(building, paths, progress)
+        marker = {"kind": _KIND, "triples": triples, "files": [str(p) for p in paths]}
+        (building / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
+        _check_target(target, replace)  # still true after a long build
+        _swap_in(building, target)
+    except BaseException as exc:
+        # The traceback keeps the frames that hold the open store; clear them so the store
+        # closes and its folder can be removed.
+        import gc
+        import traceback
+
+        for failure in (exc, exc.__context__):
+            if failure is not None:
+                traceback.clear_frames(failure.__traceback__)
+        gc.collect()
+        with contextlib.suppress(OSError):
+            shutil.rmtree(building)
+        raise
+    _remove_leftovers(target, keep=target)
+    return target
