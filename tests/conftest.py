@@ -29,9 +29,24 @@ def seeds() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests too: `-m 'not slow'` gives the quick suite."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def kg() -> KnowledgeGraph:
     return load()
+
+
+@pytest.fixture(scope="session")
+def graph(kg):
+    """The bundled graph as NetworkX, built once."""
+    from gcsf_graph.network import to_networkx
+
+    return to_networkx(kg)
 
 
 @pytest.fixture(scope="session")

@@ -112,6 +112,10 @@ def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float =
 
     Exact names score 100, names containing the text 90, and near spellings by fuzzy
     similarity (rapidfuzz), so "Aliev" still finds Ilham Aliyev.
+
+    >>> from gcsf_graph import load
+    >>> search(load(), "Aliev")[0].label
+    'Ilham Aliyev'
     """
     from rapidfuzz import fuzz, process
 
@@ -191,7 +195,13 @@ SELECT ?e ?label ?type ?alias WHERE {
 
 
 def describe(kg: KnowledgeGraph, name: str) -> Description:
-    """Everything the graph says about an entity, grouped by relation, each fact with sources."""
+    """Everything the graph says about an entity, grouped by relation, each fact with sources.
+
+    >>> from gcsf_graph import load
+    >>> fact = describe(load(), "President Xi").incoming["participant"][0]
+    >>> fact.value, fact.sources[0].quote
+    ('15th BRICS Summit', 'Last August, Xi attended the 15th BRICS Summit')
+    """
     iri = resolve(kg, name)
     node = ox.NamedNode(iri)
     head = rows(kg.query(_HEAD, bindings={"e": node}))

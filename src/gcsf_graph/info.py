@@ -54,7 +54,12 @@ SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
 
 
 def summary(kg: KnowledgeGraph) -> Summary:
-    """Count triples, entities (by their most specific asserted class), claims and documents."""
+    """Count triples, entities (by their most specific asserted class), claims and documents.
+
+    >>> from gcsf_graph import load
+    >>> summary(load()).documents >= 5
+    True
+    """
     by_class = rows(kg.query(_BY_CLASS))
     totals = rows(kg.query(_TOTALS))
     entities = rows(kg.query(_ENTITIES))

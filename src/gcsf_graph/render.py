@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import calendar
 import csv
+import html
 import io
 import json
 import re
 import shutil
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -80,6 +80,16 @@ def readable_date(literal: ox.Literal) -> str:
     except (ValueError, IndexError):
         pass  # an ill-formed date stays as written
     return value
+
+
+def escape(text: str) -> str:
+    """Text for XML content."""
+    return html.escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """Text as a quoted XML attribute value."""
+    return f'"{html.escape(text, quote=True)}"'
 
 
 def _json_term(term: Term) -> dict[str, str]:
@@ -160,24 +170,35 @@ def format_rows(rows: Rows, fmt: str) -> str:
         lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows.terms]
         return "\n".join(lines) + "\n"
     if fmt == "table":
-        return _rich_table(rows)
+        return _table(rows)
     raise UsageError(f"unknown format {fmt!r} for rows; choose one of {', '.join(ROW_FORMATS)}")
 
 
-def _rich_table(rows: Rows) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def _table(rows: Rows) -> str:
+    """Rows as a plain text table that fits the terminal, long cells wrapped onto more lines."""
+    import textwrap
 
-    table = Table(show_lines=False, header_style="bold")
-    for name in rows.variables:
-        table.add_column(name, overflow="fold")
-    for row in rows.terms:
-        table.add_row(*(Text(_readable(t)) for t in row), end_section=False)
-    buffer = io.StringIO()
-    width = shutil.get_terminal_size((160, 24)).columns
-    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)
-    return buffer.getvalue()
+    cells = [[_readable(t) for t in row] for row in rows.terms]
+    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(rows.variables)]
+    room = max(shutil.get_terminal_size((160, 24)).columns - 3 * len(widths) - 1, 10 * len(widths))
+    while sum(widths) > room:  # narrow the widest column until the table fits
+        widest = widths.index(max(widths))
+        widths[widest] = max(widths[widest] - 1, 8)
+        if all(w == 8 for w in widths):
+            break
+
+    def line(values: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(v, w, break_long_words=True, break_on_hyphens=False) or [""]
+                   for v, w in zip(values, widths, strict=True)]
+        return ["| " + " | ".join(part[i].ljust(w) if i < len(part) else " " * w
+                                  for part, w in zip(wrapped, widths, strict=True)) + " |"
+                for i in range(max(len(part) for part in wrapped))]
+
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [rule, *line(rows.variables), rule.replace("-", "=")]
+    for row in cells:
+        out += line(row)
+    return "\n".join([*out, rule]) + "\n"
 
 
 def format_result(result: Result, fmt: str) -> str:

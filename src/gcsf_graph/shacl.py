@@ -72,7 +72,13 @@ def _check_sparql(shapes: rdflib.Graph, path: Path) -> None:
 
 
 def validate(kg: KnowledgeGraph, *, shapes: str | Path | None = None) -> Report:
-    """Validate a loaded graph against the bundled SHACL shapes (or the ``shapes`` file)."""
+    """Validate a loaded graph against the bundled SHACL shapes (or the ``shapes`` file).
+
+    >>> from gcsf_graph import load
+    >>> report = validate(load())
+    >>> report.conforms, report.violations
+    (True, [])
+    """
     import pyshacl
     import rdflib
 

@@ -76,7 +76,11 @@ def _lexer(comment_end: str) -> re.Pattern[str]:
 
 # The grammar ends a comment at CR or LF; some engines only at LF; a careful reader at any
 # line break. Keywords are looked for under each reading.
-_LEXERS = (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
+@functools.cache
+def _lexers() -> tuple[re.Pattern[str], ...]:
+    return (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
+
+
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 # A query that nowhere holds one of these words (in any case, escapes expanded) cannot hold
@@ -163,7 +167,7 @@ def _check(sparql: str, allow_service: bool) -> QueryForm:
     expanded = _expand_escapes(sparql)
     readings = [sparql] if expanded == sparql else [sparql, expanded]
     if any(_RISKY.search(text) for text in readings):
-        for text, lexer in itertools.product(readings, _LEXERS):
+        for text, lexer in itertools.product(readings, _lexers()):
             for token in _tokens(text, lexer, strict=False):
                 if token.kind == "word":
                     _refuse(token.text.upper(), allow_service)
@@ -173,7 +177,7 @@ def _check(sparql: str, allow_service: bool) -> QueryForm:
 def _form_and_prefixes(sparql: str) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
-    tokens = list(_tokens(sparql, _LEXERS[0]))
+    tokens = list(_tokens(sparql, _lexers()[0]))
     for i, token in enumerate(tokens):
         if token.kind == "word":
             word = token.text.upper()
@@ -341,7 +345,7 @@ def _values_at(sparql: str, form: QueryForm) -> int | None:
     is also its template.
     """
     parens, braces, seen = 0, 0, 0
-    for token in _tokens(sparql, _LEXERS[0]):
+    for token in _tokens(sparql, _lexers()[0]):
         if token.kind == "word" and token.text.upper() == "WHERE" and form == "CONSTRUCT" and not seen:
             return None
         if token.text in "()":
