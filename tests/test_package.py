@@ -23,7 +23,7 @@ def test_wheel_bundles_ontology_shapes_data_and_queries(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("gcsf_graph/resources/ontology/gcsf.ttl", "gcsf_graph/resources/ontology/shapes.ttl",
                    "gcsf_graph/resources/data/triples.ttl", "gcsf_graph/queries/pillars.rq",
-                   "gcsf_graph/py.typed", "gcsf_graph/templates/graph.html"):
+                   "gcsf_graph/py.typed", "gcsf_graph/views/templates/page.html"):
         assert needed in names
 
 

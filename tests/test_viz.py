@@ -12,7 +12,7 @@ import pytest
 from conftest import RESOURCES, ROOT
 
 from gcsf_graph import load
-from gcsf_graph.viz import focus_graph, viz_graph, write_html
+from gcsf_graph.views import focus_graph, viz_graph, write_html
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -1,0 +1,102 @@
+// The timeline view: every dated fact at its precision (a year as a year-long span, a month as a
+// month, a day as a point, start and end as a range), grouped by class, on vis-timeline.
+// timelineView(container, data) draws the data the Python side writes (views/timeline.py).
+import { DataSet } from "vis-data/peer";
+import { Timeline } from "vis-timeline/peer";
+import { el, layout, legendEntry, message, showFacts } from "./common.js";
+
+const BIG = 1500;  // above this many items, close items are drawn as clusters until zoomed in
+
+function itemBox(item) {
+  const box = el("div", null, "item");
+  box.appendChild(el("strong", item.label));
+  const when = item.endValue ? item.value + " \u2013 " + item.endValue : item.value;
+  box.appendChild(el("div", (item.property ? item.property + ": " : "") + when + " (" + item.precision + ")"));
+  if (item.warning) box.appendChild(el("div", item.warning, "warning"));
+  return box;
+}
+
+export function timelineView(container, data, { marks = {} } = {}) {
+  const parts = layout(container, "Click an item to see its facts, each with its source article and quote.");
+  const counts = el("span", null, "gv-counts");
+  parts.toolbar.appendChild(el("span", "Scroll to zoom, drag to move; a year is drawn as a year-long bar, a month as a month, a day as a point.", "hint"));
+  parts.toolbar.appendChild(counts);
+  parts.legend.appendChild(el("h2", "Classes"));
+  const hasFacts = (key) => key !== null && key !== undefined && Object.prototype.hasOwnProperty.call(data.facts, key);
+  const byId = new Map(data.items.map((item) => [item.id, item]));
+  const extra = [...data.recurring, ...data.skipped];
+  for (const item of extra) byId.set(item.id, item);
+
+  function showItem(id) {
+    const item = byId.get(id);
+    if (!item) return;
+    const facts = hasFacts(item.item) ? data.facts[item.item] : null;
+    showFacts(parts.panel, facts, { lead: itemBox(item) });
+  }
+
+  // Beside the legend: facts whose date has no year (an annual day) or cannot be placed.
+  function sideList(title, list, note) {
+    if (!list.length) return;
+    parts.legend.appendChild(el("h2", title));
+    parts.legend.appendChild(el("div", note, "note"));
+    const ul = el("ul", null, "gv-side");
+    for (const item of list) {
+      const li = el("li");
+      const a = el("a", item.label + " \u2014 " + (item.text || item.value));
+      a.href = "#";
+      a.addEventListener("click", (e) => { e.preventDefault(); showItem(item.id); });
+      li.appendChild(a);
+      ul.appendChild(li);
+    }
+    parts.legend.appendChild(ul);
+  }
+
+  if (!data.items.length) {
+    message(parts.main, data.recurring.length || data.skipped.length
+      ? "No dated fact here can be placed on a time line; the facts listed on the left have no year or no usable date."
+      : "Nothing to draw: no dated facts in the graph (or in the query's result).");
+    counts.textContent = "0 items";
+    sideList("Every year on", data.recurring, "Days observed each year (no year to place them).");
+    sideList("Not drawn", data.skipped, "Dates that cannot be placed.");
+    return { timeline: null, items: new DataSet([]), showItem };
+  }
+
+  const groups = new DataSet(data.groups.map((g) => ({ id: g.id, order: g.order, visible: true, color: g.color, name: g.type })));
+  const items = new DataSet(data.items.map((item) => ({
+    id: item.id, group: item.group, start: item.start, end: item.end || undefined,
+    type: item.end ? "range" : "point",
+    className: "precision-" + item.precision + (item.warning ? " bad" : ""),
+    style: item.end ? "background-color: " + data.colors[item.group] + "; border-color: " + data.colors[item.group] : "",
+    label: item.label,
+  })));
+  const timeline = new Timeline(parts.main, items, groups, {
+    stack: true,
+    orientation: { axis: "top" },
+    zoomMin: 1000 * 60 * 60 * 24 * 7,
+    template: (item) => (item ? el("span", item.label) : el("span", "")),
+    groupTemplate: (group) => (group ? el("span", group.name) : el("span", "")),
+    cluster: data.items.length > BIG ? { maxItems: 3, titleTemplate: "{count} dated facts: zoom in to see them", showStipes: false } : false,
+    tooltip: { followMouse: false },
+    verticalScroll: true,
+    maxHeight: "100%",
+    height: "100%",
+    selectable: true,
+    showCurrentTime: false,
+  });
+  marks.created = performance.now();
+
+  function updateCounts() {
+    const hidden = new Set(groups.get({ filter: (g) => !g.visible }).map((g) => g.id));
+    const shown = data.items.filter((item) => !hidden.has(item.group)).length;
+    counts.textContent = shown + " of " + data.items.length + " dated facts drawn";
+  }
+  for (const g of data.groups) {
+    parts.legend.appendChild(legendEntry(g, (checked) => { groups.update({ id: g.id, visible: checked }); updateCounts(); }));
+  }
+  sideList("Every year on", data.recurring, "Days observed each year (no year to place them).");
+  sideList("Not drawn", data.skipped, "Dates that cannot be placed.");
+  timeline.on("select", (p) => { if (p.items.length) showItem(p.items[0]); });
+  updateCounts();
+  timeline.once("changed", () => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
+  return { timeline, items, groups, showItem };
+}
