@@ -6,8 +6,8 @@ import { Network } from "vis-network/peer";
 import { el, layout, legendEntry, message, showFacts } from "./common.js";
 
 const EDGE_FONT = 11;
-const EDGE_LABEL_SCALE = 1.1;  // edge labels show from this zoom on (and on hover at any zoom)
-const LABEL_PX = 13;           // on-screen size of the hubs' labels at the opening zoom
+const CLOSE_ZOOM = 1.3;        // every edge is labelled from this zoom on (and on hover at any zoom)
+const LABEL_PX = 14;           // on-screen size of the hubs' labels at the opening zoom
 
 export function graphView(container, data, { marks = {} } = {}) {
   const parts = layout(container, "Click a node to see its facts, each with its source article and quote.");
@@ -54,7 +54,6 @@ export function graphView(container, data, { marks = {} } = {}) {
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: "#c4c4c4", highlight: "#333", hover: "#666" },
       font: { size: EDGE_FONT, color: "#555", strokeWidth: 3, align: "middle" },
-      scaling: { label: { drawThreshold: Math.ceil(EDGE_FONT * EDGE_LABEL_SCALE) + 1, maxVisible: 16 } },
       smooth: false, width: 0.8, selectionWidth: 1.5, hoverWidth: 1,
     },
   });
@@ -62,27 +61,38 @@ export function graphView(container, data, { marks = {} } = {}) {
 
   // Labels: hubs (the most connected nodes) keep a readable label at the opening zoom; the others
   // show once zoomed in (vis-network hides a label drawn smaller than the threshold).
-  const hubs = data.nodes.filter((n) => n.rank < data.hubs).map((n) => n.id);
+  const hubs = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).map((n) => n.id);
   function sizeHubLabels() {
     const scale = network.getScale();
     const size = Math.max(13, Math.ceil(LABEL_PX / scale));
     nodes.update(hubs.map((id) => ({ id, font: { size } })));
+    if (data.focus !== null && data.focus !== undefined) {
+      nodes.update({ id: data.focus, font: { size: Math.ceil(size * 1.3), color: "#000" } });
+    }
   }
 
-  // Edge labels at any zoom for the edges under the mouse or next to the selected node.
-  const shown = new Set();
-  function showEdgeLabels(ids) {
-    const size = Math.max(EDGE_FONT, Math.ceil((EDGE_FONT * EDGE_LABEL_SCALE + 1) / network.getScale()));
-    const reset = [...shown].filter((id) => !ids.includes(id));
-    edges.update([
-      ...reset.map((id) => ({ id, label: data.edgeLabels ? edges.get(id).title : undefined, font: { size: EDGE_FONT } })),
-      ...ids.map((id) => ({ id, label: edges.get(id).title, font: { size } })),
-    ]);
-    shown.clear();
-    ids.forEach((id) => shown.add(id));
+  // Edge labels: for the edge under the mouse, the edges of a selected node (when few), and every
+  // edge once zoomed in close (on graphs small enough to label every edge).
+  const labelled = new Set();
+  let hovered = null;
+  function refreshEdgeLabels() {
+    const want = new Set();
+    if (data.edgeLabels && network.getScale() >= CLOSE_ZOOM) edges.getIds().forEach((id) => want.add(id));
+    const selected = network.getSelectedEdges();
+    if (selected.length <= 8) selected.forEach((id) => want.add(id));
+    if (hovered !== null) want.add(hovered);
+    const changes = [];
+    for (const id of labelled) if (!want.has(id)) { changes.push({ id, label: undefined }); labelled.delete(id); }
+    for (const id of want) if (!labelled.has(id)) { changes.push({ id, label: edges.get(id).title }); labelled.add(id); }
+    if (changes.length) edges.update(changes);
   }
-  network.on("hoverEdge", (p) => showEdgeLabels([...new Set([...network.getSelectedEdges(), p.edge])]));
-  network.on("blurEdge", () => showEdgeLabels(network.getSelectedEdges()));
+  network.on("hoverEdge", (p) => { hovered = p.edge; refreshEdgeLabels(); });
+  network.on("blurEdge", () => { hovered = null; refreshEdgeLabels(); });
+  let wasClose = false;
+  network.on("zoom", () => {
+    const close = network.getScale() >= CLOSE_ZOOM;
+    if (close !== wasClose) { wasClose = close; refreshEdgeLabels(); }
+  });
 
   function updateCounts() {
     const visible = nodes.get({ filter: (n) => !n.hidden }).length;
@@ -106,7 +116,7 @@ export function graphView(container, data, { marks = {} } = {}) {
 
   function select(id) {
     network.selectNodes([id]);
-    showEdgeLabels(network.getSelectedEdges());
+    refreshEdgeLabels();
     showPanel(id);
   }
 
@@ -148,7 +158,7 @@ export function graphView(container, data, { marks = {} } = {}) {
   physics.addEventListener("change", () => network.setOptions({ physics: { enabled: physics.checked } }));
   network.on("click", (p) => {
     if (p.nodes.length) select(p.nodes[0]);
-    else showEdgeLabels(p.edges);
+    else refreshEdgeLabels();
   });
 
   updateCounts();

@@ -69,9 +69,19 @@ export function timelineView(container, data, { marks = {} } = {}) {
     style: item.end ? "background-color: " + data.colors[item.group] + "; border-color: " + data.colors[item.group] : "",
     label: item.label,
   })));
+  // Open on where most facts are: from the tenth percentile's start on, unless that hides little.
+  const starts = data.items.map((item) => Date.parse(item.start)).sort((a, b) => a - b);
+  const last = Math.max(...data.items.map((item) => Date.parse(item.end || item.start)));
+  const from = starts[Math.floor(starts.length * 0.1)];
+  const year = 365.25 * 24 * 3600 * 1000;
+  const narrow = last - starts[0] > 3 * (last - from) && last - from > year;
+  const pad = (narrow ? last - from : last - starts[0]) * 0.04 || year;
+  const window = { start: (narrow ? from : starts[0]) - pad, end: last + pad };
   const timeline = new Timeline(parts.main, items, groups, {
+    start: window.start,
+    end: window.end,
     stack: true,
-    orientation: { axis: "top" },
+    orientation: { axis: "top", item: "top" },
     zoomMin: 1000 * 60 * 60 * 24 * 7,
     template: (item) => (item ? el("span", item.label) : el("span", "")),
     groupTemplate: (group) => (group ? el("span", group.name) : el("span", "")),
@@ -96,6 +106,11 @@ export function timelineView(container, data, { marks = {} } = {}) {
   sideList("Every year on", data.recurring, "Days observed each year (no year to place them).");
   sideList("Not drawn", data.skipped, "Dates that cannot be placed.");
   timeline.on("select", (p) => { if (p.items.length) showItem(p.items[0]); });
+  if (narrow) {
+    const all = el("button", "Show all (" + starts.filter((t) => t < window.start).length + " earlier)", "gv-fit");
+    all.addEventListener("click", () => timeline.fit({ animation: false }));
+    parts.toolbar.insertBefore(all, counts);
+  }
   updateCounts();
   timeline.once("changed", () => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
   return { timeline, items, groups, showItem };

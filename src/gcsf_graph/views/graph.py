@@ -113,8 +113,8 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]
 
 
 def _hub_count(n: int) -> int:
-    """How many of the most connected nodes keep their label at the opening zoom."""
-    return min(n, max(8, min(30, round(n * 0.08))))
+    """How many of the most connected nodes keep their label at the opening zoom (all of a small graph)."""
+    return n if n <= 40 else max(8, min(30, round(n * 0.08)))
 
 
 def graph_data(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int = 7) -> dict[str, Any]:
@@ -157,16 +157,12 @@ def graph_data(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int =
             "x": round(x, 1), "y": round(y, 1),
         }
         if node == focus:
-            node_data.update(borderWidth=5, shadow={"enabled": True, "color": "rgba(0,0,0,0.55)", "size": 16},
-                             font={"size": 18, "bold": True})
+            node_data.update(borderWidth=5, shadow={"enabled": True, "color": "rgba(0,0,0,0.55)", "size": 16})
         net.nodes.append(node_data)
         net.node_ids.append(i)
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("label", ""))
-        edge = {"id": len(net.edges), "from": ids[u], "to": ids[v], "title": relation}
-        if small:
-            edge["label"] = relation
-        net.edges.append(edge)
+        net.edges.append({"id": len(net.edges), "from": ids[u], "to": ids[v], "title": relation})
     counts = Counter(n["group"] for n in net.nodes)
     return {
         "title": title, "nodes": net.nodes, "edges": net.edges, "facts": facts, "groups": groups,
