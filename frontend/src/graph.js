@@ -89,7 +89,7 @@ export function graphView(container, data, { marks = {} } = {}) {
   network.on("hoverEdge", (p) => { hovered = p.edge; refreshEdgeLabels(); });
   network.on("blurEdge", () => { hovered = null; refreshEdgeLabels(); });
   let wasClose = false;
-  network.on("zoom", () => {
+  network.on("afterDrawing", () => {
     const close = network.getScale() >= CLOSE_ZOOM;
     if (close !== wasClose) { wasClose = close; refreshEdgeLabels(); }
   });

@@ -71,7 +71,7 @@ export function mapView(container, data, { marks = {} } = {}) {
     const code = numericCode(country);
     const f = code ? byId.get(code) : undefined;
     if (f) placed.push({ country, feature: f });
-    else missing.push({ ...country, reason: code ? "too small for this map" : "no known ISO code" });
+    else missing.push({ ...country, reason: code ? "no outline on this map" : "no known ISO code" });
   }
   const max = Math.max(1, ...data.countries.map((c) => c.count));
 
@@ -96,6 +96,7 @@ export function mapView(container, data, { marks = {} } = {}) {
     const tip = svgEl("title");
     tip.textContent = country ? `${country.label}: ${country.count} facts, ${country.events.length} events` : (f.properties && f.properties.name) || "";
     shape.appendChild(tip);
+    if (f.id !== undefined) shape.dataset.id = String(f.id);
     if (country) {
       shape.dataset.key = country.key;
       shape.addEventListener("click", () => {

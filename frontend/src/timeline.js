@@ -11,7 +11,8 @@ function itemBox(item) {
   const box = el("div", null, "item");
   box.appendChild(el("strong", item.label));
   const when = item.endValue ? item.value + " \u2013 " + item.endValue : item.value;
-  box.appendChild(el("div", (item.property ? item.property + ": " : "") + when + " (" + item.precision + ")"));
+  const precision = item.precision === "annual" ? item.text : item.precision;
+  box.appendChild(el("div", (item.property ? item.property + ": " : "") + when + " (" + precision + ")"));
   if (item.warning) box.appendChild(el("div", item.warning, "warning"));
   return box;
 }
@@ -65,7 +66,7 @@ export function timelineView(container, data, { marks = {} } = {}) {
   const items = new DataSet(data.items.map((item) => ({
     id: item.id, group: item.group, start: item.start, end: item.end || undefined,
     type: item.end ? "range" : "point",
-    className: "precision-" + item.precision + (item.warning ? " bad" : ""),
+    className: "precision-" + item.precision + (item.badDate ? " bad" : ""),
     style: item.end ? "background-color: " + data.colors[item.group] + "; border-color: " + data.colors[item.group] : "",
     label: item.label,
   })));
@@ -78,9 +79,13 @@ export function timelineView(container, data, { marks = {} } = {}) {
   const pad = (narrow ? last - from : last - starts[0]) * 0.04 || year;
   const window = { start: (narrow ? from : starts[0]) - pad, end: last + pad };
   const timeline = new Timeline(parts.main, items, groups, {
-    start: window.start,
-    end: window.end,
     stack: true,
+    // Open on the chosen window once vis-timeline has drawn (a start/end option can keep a
+    // timeline whose window never changes hidden).
+    onInitialDrawComplete: () => {
+      timeline.setWindow(window.start, window.end, { animation: false });
+      requestAnimationFrame(() => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
+    },
     orientation: { axis: "top", item: "top" },
     zoomMin: 1000 * 60 * 60 * 24 * 7,
     template: (item) => (item ? el("span", item.label) : el("span", "")),
@@ -112,6 +117,5 @@ export function timelineView(container, data, { marks = {} } = {}) {
     parts.toolbar.insertBefore(all, counts);
   }
   updateCounts();
-  timeline.once("changed", () => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
   return { timeline, items, groups, showItem };
 }

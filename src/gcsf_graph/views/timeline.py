@@ -133,7 +133,7 @@ def _label(item: ox.NamedNode | ox.BlankNode | ox.Literal | None, label: Any) ->
     if label is not None and str(label.value).strip():
         return str(label.value), None
     if isinstance(item, ox.NamedNode):
-        return local_name(item.value), "no label: named by its IRI"
+        return f"{local_name(item.value)} (no label)", "no label: named by its IRI"
     if isinstance(item, ox.Literal) and item.value.strip():
         return item.value, None
     return "(no label)", "no label"
@@ -185,6 +185,7 @@ def _entry(item: Any, label: Any, start: Any, end: Any, kind: Any, prop: Any) ->
     if begin.begin is None:
         return {**entry, "list": "annual", "text": begin.text, "warning": "; ".join(warnings)}
     stop = _end(begin, start, end, warnings)
+    entry["badDate"] = len(warnings) > (1 if warning else 0)
     entry["start"] = _iso(begin.begin, begin.precision)
     entry["end"] = _iso(stop, "time" if stop.time() != dt.time() else "day") if stop is not None else None
     entry["warning"] = "; ".join(warnings)
