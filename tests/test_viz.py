@@ -317,13 +317,13 @@ def test_timeline_draws_each_date_at_its_precision(timeline_page):
     page = timeline_page
     item = "label => gcsfView.items.get({filter: i => i.label === label})[0]"
     bri = page.eval(f"({item})('Belt and Road Initiative')")  # dateProposed 2013 (a year)
-    assert (bri["type"], bri["start"], bri["end"]) == ("range", "2013-01-01", "2014-01-01")
+    assert (bri["type"], bri["isoStart"], bri["isoEnd"]) == ("range", "2013-01-01", "2014-01-01")
     brics = page.eval(f"({item})('15th BRICS Summit')")  # 2023-08 (a month)
-    assert (brics["type"], brics["start"], brics["end"]) == ("range", "2023-08-01", "2023-09-01")
+    assert (brics["type"], brics["isoStart"], brics["isoEnd"]) == ("range", "2023-08-01", "2023-09-01")
     geneva = page.eval(f"({item})('High-level meeting on jointly building a global community of shared future')")
-    assert (geneva["type"], geneva["start"]) == ("point", "2017-01-18")
+    assert (geneva["type"], geneva["isoStart"]) == ("point", "2017-01-18")
     conference = page.eval(f"({item})('Central Conference on Work Relating to Foreign Affairs')")
-    assert (conference["start"], conference["end"]) == ("2023-12-27", "2023-12-30")
+    assert (conference["isoStart"], conference["isoEnd"]) == ("2023-12-27", "2023-12-30")
     # Drawn widths: a year-long bar is about twelve times a month-long one.
     widths = page.eval("""(() => { gcsfView.timeline.setWindow('2012-06-01', '2024-06-01', {animation: false});
         return null; })()""")
@@ -397,7 +397,7 @@ def test_timeline_from_a_query_and_an_empty_result(browser, gcsf, tmp_path):
     assert result.returncode == 0, result.stderr
     page = Page(browser, out)
     assert drawn_items(page) == 3
-    spans = page.eval("gcsfView.items.get().map(i => [i.label, i.start, i.end || null])")
+    spans = page.eval("gcsfView.items.get().map(i => [i.label, i.isoStart, i.isoEnd])")
     assert ["Spans two years", "2014-01-01", "2016-01-01"] in spans
     assert ["(no label)", "2015-07-01", "2015-08-01"] in spans
     assert "Not a date" in page.text(".gv-legend")

@@ -62,8 +62,19 @@ export function graphView(container, data, { marks = {} } = {}) {
   // Labels: hubs (the most connected nodes) keep a readable label at the opening zoom; the others
   // show once zoomed in (vis-network hides a label drawn smaller than the threshold).
   const hubs = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).map((n) => n.id);
+  // The zoom that fits every node's centre in view (a fit then also makes room for labels).
+  function openingScale() {
+    let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const n of data.nodes) {
+      left = Math.min(left, n.x); right = Math.max(right, n.x);
+      top = Math.min(top, n.y); bottom = Math.max(bottom, n.y);
+    }
+    const width = Math.max(right - left, 1) + 200;
+    const height = Math.max(bottom - top, 1) + 200;
+    return Math.min(parts.main.clientWidth / width, parts.main.clientHeight / height, 1.2);
+  }
   function sizeHubLabels() {
-    const scale = network.getScale();
+    const scale = openingScale();
     const size = Math.max(13, Math.ceil(LABEL_PX / scale));
     nodes.update(hubs.map((id) => ({ id, font: { size } })));
     if (data.focus !== null && data.focus !== undefined) {
@@ -164,7 +175,6 @@ export function graphView(container, data, { marks = {} } = {}) {
   updateCounts();
   // Open with everything in view (a focus page: the whole neighbourhood, the focus node marked
   // and its facts in the panel).
-  network.fit({ animation: false });
   sizeHubLabels();
   network.fit({ animation: false });
   if (data.focus !== null && data.focus !== undefined) select(data.focus);
