@@ -33,7 +33,7 @@ def test_every_exported_name_works_after_importing_every_submodule():
         "network_report": lambda: gcsf_graph.network_report(kg, top=1).degree[0][0] == "China",
         "connecting_paths": lambda: len(gcsf_graph.connecting_paths(kg, "Azerbaijan", "BRI")) > 0,
         "write_export": lambda: gcsf_graph.write_export(kg, out / "g.nt").stat().st_size > 0,
-        "write_html": lambda: gcsf_graph.write_html(kg, out / "g.html").stat().st_size > 0,
+        "write_view": lambda: gcsf_graph.write_view(kg, out / "g.html", view="timeline").stat().st_size > 0,
         "build_store": lambda: gcsf_graph.build_store(out / "s", [gcsf_graph.graph.bundled_paths()["data"]],
                                                       progress=False).is_dir(),
         "KnowledgeGraph": lambda: isinstance(kg, gcsf_graph.KnowledgeGraph),

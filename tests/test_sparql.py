@@ -44,6 +44,7 @@ EXPECTED = {
     "cited-documents": ["UN Charter", "Report to the 19th CPC National Congress"],
     "platforms": ["China International Import Expo", "Liangzhu Forum", "Alliance for Cultural Heritage in Asia"],
     "climate-cooperation": ["training opportunities provided", "10000", "almost", "2024-10"],
+    "dated-facts": ["15th BRICS Summit", "2023-08", "Belt and Road Initiative", "2013"],
     "derived-dates": ["15th BRICS Summit", "2023-08", "Last August"],
     "initiative-support": ["Global Security Initiative", "100", "Belt and Road Initiative", "150"],
     "articles-mentioning": ["Global Security Initiative", "Global Civilization Initiative"],

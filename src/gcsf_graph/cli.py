@@ -354,18 +354,22 @@ def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str,
 
 @cli.command("viz")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
+@click.option("--view", type=click.Choice(["graph", "timeline", "map"]), default="graph", show_default=True,
+              help="graph: entities and facts; timeline: every dated fact; map: countries and places.")
 @click.option("--focus", help="Draw the neighbourhood of this entity (label, alias or IRI).")
 @click.option("--depth", type=click.IntRange(min=0, max=100), default=1, show_default=True,
               help="How many facts away from --focus to draw.")
-@click.option("--example", "example_name", help="Draw the result of a bundled CONSTRUCT example.")
+@click.option("--example", "example_name",
+              help="Draw a bundled example: a CONSTRUCT for the graph, a SELECT for the timeline.")
 @click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Draw the result of a CONSTRUCT query in this .rq file.")
+              help="Draw a query in this .rq file: a CONSTRUCT for the graph; for the timeline a SELECT "
+                   "with ?start and optionally ?item ?label ?end ?class ?property.")
 @click.option("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
 @click.option("--title", help="Page title.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser afterwards.")
 @graph_options
-def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, focus: str | None, depth: int,
-                example_name: str | None, query_file: Path | None, types: str | None,
+def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: str, focus: str | None,
+                depth: int, example_name: str | None, query_file: Path | None, types: str | None,
                 title: str | None, open_browser: bool) -> None:
     """Write an interactive, self-contained HTML page of the graph (works offline).
 
@@ -375,16 +379,19 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, focus: s
       gcsf viz -o xi.html --focus "Xi Jinping" --depth 2 --open
       gcsf viz -o vision.html --example vision-structure
       gcsf viz -o people.html --types Person,Event,Country
+      gcsf viz -o when.html --view timeline
+      gcsf viz -o events.html --view timeline --query my-dates.rq
+      gcsf viz -o where.html --view map
     """
     from .sparql import query_text
-    from .viz import write_html
+    from .views import write_view
 
     if example_name and query_file:
         raise UsageError("give --example or --query, not both")
-    construct = None
+    query = None
     if example_name or query_file:
-        construct = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
-    path = write_html(load_graph(), output, focus=focus, depth=depth, construct=construct,
+        query = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
+    path = write_view(load_graph(), output, view=view, focus=focus, depth=depth, query=query,  # type: ignore[arg-type]
                       classes=_split_types(types), title=title, open_browser=open_browser)
     _wrote(path)
 
