@@ -56,7 +56,7 @@ test: setup browser lint
 	$(BIN)/pytest
 
 data: setup
-	$(BIN)/python data/curate.py
+	$(BIN)/python -m gcsf_graph.curation
 
 bench: setup
 	$(BIN)/python bench/run.py

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import unicodedata
 from collections import Counter
 
 import pycountry
 import pytest
-from conftest import ROOT, seeds_dir
 
 from gcsf_graph import validate
 from gcsf_graph.sparql import query
@@ -127,16 +124,6 @@ def test_the_five_articles_are_documents_with_their_file_names(kg, seeds):
     assert {r["file"] for r in articles} == set(seeds)
     for r in articles:
         assert r["title"] in seeds[r["file"]]
-
-
-def test_committed_data_is_what_the_curation_builds(tmp_path):
-    built = tmp_path / "data"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "data" / "curate.py"), str(seeds_dir()), str(built / "triples.ttl")],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert (built / "triples.ttl").read_text(encoding="utf-8") == (
-        ROOT / "data" / "triples.ttl").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("kind", ["Person", "Country", "Organization", "Initiative", "Event",
