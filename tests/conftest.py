@@ -73,6 +73,14 @@ def kg() -> KnowledgeGraph:
 
 
 @pytest.fixture(scope="session")
+def bundled_report(kg):
+    """The SHACL report of the bundled graph, validated once for the whole run."""
+    from gcsf_graph import validate
+
+    return validate(kg)
+
+
+@pytest.fixture(scope="session")
 def graph(kg):
     """The bundled graph as NetworkX, built once."""
     from gcsf_graph.network import to_networkx
