@@ -276,8 +276,10 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 
 @cli.command("describe")
 @click.argument("entity")
+@click.option("--context", is_flag=True,
+              help="Show each quote inside the text around it (reads the articles from $GCSF_SEEDS).")
 @graph_options
-def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
+def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, context: bool) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
     ENTITY is a label, an alias, prefix:key or a full IRI.
@@ -285,6 +287,7 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     \b
     Example:
       gcsf describe "Belt and Road Initiative"
+      gcsf describe person:guo-jiping --context
     """
     from .namespaces import shorten
     from .search import describe
@@ -300,7 +303,13 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
                 target = f" ({shorten(fact.value_iri)})" if fact.value_iri else ""
                 lines.append(f"  - {fact.value}{target}")
                 for source in fact.sources:
-                    lines.append(f"      [{source.document}] \"{' '.join(source.quote.split())}\"")
+                    if context:
+                        from .curation import quote_in_article
+
+                        shown = quote_in_article(source.document, source.quote)
+                        lines.append(f"      [{source.document}] {' '.join(shown.split())}")
+                    else:
+                        lines.append(f"      [{source.document}] \"{' '.join(source.quote.split())}\"")
     _out("\n".join(lines))
 
 
