@@ -19,7 +19,9 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 
 def seeds_dir() -> Path:
     """The corpus folder: $GCSF_SEEDS, else ../shared/seeds beside the repository."""
-    return Path(os.environ.get("GCSF_SEEDS", ROOT.parent / "shared" / "seeds"))
+    from gcsf_graph.curation import corpus_dir
+
+    return corpus_dir()
 
 
 @functools.cache

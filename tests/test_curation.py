@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import RESOURCES, ROOT
 from curation_listing import listing
-from rdflib import Graph
+from rdflib import Graph, Namespace, URIRef
 
-from gcsf_graph.curation import load_curation, sha256, write_triples
+from gcsf_graph.curation import load_curation, quote_in_context, sha256, write_triples
 from gcsf_graph.curation.files import dump_article_file, dump_entities, read_article_file
 from gcsf_graph.errors import DataError
 
@@ -19,7 +19,9 @@ CURATION = ROOT / "data" / "curation"
 TRIPLES = ROOT / "data" / "triples.ttl"
 
 # What the curation files add to the graph built before them; each kind is named here.
-ADDED_PREDICATES: set[str] = set()
+# The claims' selectors are parts of their claims (compared through the claim), not facts.
+ADDED_PREDICATES = {"gcsf:sha256"}
+OA = Namespace("http://www.w3.org/ns/oa#")
 
 
 def committed_graph() -> Graph:
@@ -30,7 +32,8 @@ def committed_graph() -> Graph:
 
 def test_the_move_to_curation_files_loses_nothing():
     baseline = set((RESOURCES / "baseline-listing.txt").read_text(encoding="utf-8").splitlines())
-    now = listing(committed_graph())
+    graph = committed_graph()
+    now = listing(graph, claim_parts=frozenset(graph.objects(None, OA.hasSelector)))
     assert len(baseline) == 2007 and sum(line.startswith("claim") for line in baseline) == 592
     assert sorted(baseline - now) == []
     added = sorted(now - baseline)
@@ -207,3 +210,73 @@ def test_an_entity_written_out_reads_back(tmp_path):
     again = read_entities_file(dump_entities(entities), "again.yaml")
     assert [(e.key, e.label, e.aliases, e.cls, e.scheme, e.iso3166) for e in again] == [
         (e.key, e.label, e.aliases, e.cls, e.scheme, e.iso3166) for e in entities]
+
+
+# -- anchors ---------------------------------------------------------------------------------------
+
+def _claims(out: Path) -> dict[str, str]:
+    graph = Graph()
+    graph.parse(out, format="turtle")
+    gcsf = Namespace("https://w3id.org/gcsf/ont#")
+    return {str(c): str(q) for c, q in graph.subject_objects(gcsf.quote)}
+
+
+def test_a_claim_keeps_its_iri_when_its_quote_is_corrected(tmp_path):
+    curation, corpus = _mini(tmp_path)
+    before = _claims(write_triples(curation, corpus, tmp_path / "before.ttl"))
+    _edit(curation / "mini.yaml", '"China is a member of the Global South."', '"a member of the Global South"')
+    _edit(curation / "mini.yaml", "start: 12", "start: 21")
+    after = _claims(write_triples(curation, corpus, tmp_path / "after.ttl"))
+    assert set(before) == set(after) == {"https://w3id.org/gcsf/id/claim/c1", "https://w3id.org/gcsf/id/claim/c2"}
+    assert after["https://w3id.org/gcsf/id/claim/c2"] == "a member of the Global South"
+
+
+def test_selectors_of_a_quote_with_a_no_break_space(tmp_path):
+    curation, corpus = _mini(tmp_path)
+    text = (tmp_path / "corpus" / "mini.txt").read_text(encoding="utf-8")
+    start = text.index("Global South.\u00a0It")
+    _edit(curation / "mini.yaml", '"China is a member of the Global South."', '"Global South.\\u00a0It said"')
+    _edit(curation / "mini.yaml", "start: 12", f"start: {start}")
+    graph = Graph()
+    graph.parse(write_triples(curation, corpus, tmp_path / "out.ttl"), format="turtle")
+    position = URIRef("https://w3id.org/gcsf/id/claim/c2#position")
+    quote = URIRef("https://w3id.org/gcsf/id/claim/c2#quote")
+    assert graph.value(position, OA.start).toPython() == start
+    assert graph.value(position, OA.end).toPython() == start + len("Global South.\u00a0It said")
+    assert str(graph.value(quote, OA.exact)) == "Global South.\u00a0It said"
+    assert str(graph.value(quote, OA.prefix)) == "Mini report\nChina is a member of the "[-32:]
+    assert str(graph.value(quote, OA.suffix)) == " so in 2024.\n"
+
+
+def test_a_quote_in_its_context():
+    text = "First sentence. The quote is here. Last sentence."
+    assert quote_in_context(text, "quote", width=8) == "…ce. The [quote] is here…"
+    assert quote_in_context(text, "First", 0, width=6) == "[First] sente…"
+    assert quote_in_context(text, "sentence", 40, width=5) == "…Last [sentence]."
+    with pytest.raises(ValueError, match="not in the text"):
+        quote_in_context(text, "absent")
+
+
+def test_describe_shows_quotes_in_context(corpus):
+    from click.testing import CliRunner
+
+    from gcsf_graph.cli import cli
+
+    plain = CliRunner().invoke(cli, ["describe", "person:guo-jiping"])
+    shown = CliRunner().invoke(cli, ["describe", "person:guo-jiping", "--context"], env={"GCSF_SEEDS": str(corpus)})
+    assert plain.exit_code == 0 and shown.exit_code == 0, shown.output
+    assert '"By Guo Jiping, People’s Daily"' in plain.output
+    assert "…" not in plain.output
+    assert "7 Min Read [By Guo Jiping, People’s Daily] The year of 2023" in shown.output
+
+
+def test_describe_context_without_the_corpus_is_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from gcsf_graph.cli import cli
+
+    result = CliRunner().invoke(cli, ["describe", "person:guo-jiping", "--context"],
+                                env={"GCSF_SEEDS": str(tmp_path / "nowhere")})
+    assert result.exit_code != 0  # the CLI's exit code for an error
+    assert result.output.strip().endswith("nowhere: corpus not found (set GCSF_SEEDS to the articles' folder)")
+    assert len(result.output.strip().splitlines()) == 1

@@ -60,6 +60,7 @@ def test_every_entity_has_a_label_and_a_gcsf_type(kg):
         { ?e ?p ?o } UNION { ?s ?p ?e }
         FILTER(isIRI(?e) && STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/"))
         FILTER NOT EXISTS { ?e a gcsf:Claim }
+        FILTER NOT EXISTS { ?claim oa:hasSelector ?e }
         FILTER NOT EXISTS { ?e rdfs:label ?l ; a ?t FILTER(STRSTARTS(STR(?t), STR(gcsf:))) } }""")
     assert unlabelled == []
 
@@ -129,3 +130,30 @@ def test_the_five_articles_are_documents_with_their_file_names(kg, seeds):
                                   "BilateralRelationship", "Post", "Tenure"])
 def test_every_kind_of_entity_is_present(kg, kind):
     assert query(kg, f"ASK {{ ?e a/rdfs:subClassOf* gcsf:{kind} }}")
+
+
+def test_every_claim_is_anchored_at_its_quote(kg):
+    anchors = rows(kg, """SELECT ?claim ?quote ?exact ?start ?end WHERE {
+        ?claim a gcsf:Claim ; gcsf:quote ?quote ; oa:hasSelector ?q , ?p .
+        ?q a oa:TextQuoteSelector ; oa:exact ?exact . ?p a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end }""")
+    assert len(anchors) == len(rows(kg, "SELECT ?c WHERE { ?c a gcsf:Claim }")) > 500
+    assert [r["claim"] for r in anchors if r["exact"] != r["quote"] or r["end"] - r["start"] != len(r["quote"])] == []
+
+
+def test_every_selector_points_at_its_quote_in_the_article(kg, seeds):
+    anchors = rows(kg, """SELECT ?file ?quote ?prefix ?suffix ?start ?end WHERE {
+        ?claim gcsf:quote ?quote ; gcsf:statedIn/dcterms:identifier ?file ; oa:hasSelector ?q , ?p .
+        ?q oa:prefix ?prefix ; oa:suffix ?suffix . ?p oa:start ?start ; oa:end ?end }""")
+    assert len(anchors) > 500
+    wrong = [r for r in anchors if seeds[r["file"]][r["start"]:r["end"]] != r["quote"]
+             or not seeds[r["file"]][:r["start"]].endswith(r["prefix"])
+             or not seeds[r["file"]][r["end"]:].startswith(r["suffix"])]
+    assert wrong == []
+
+
+def test_every_article_carries_the_checksum_of_its_text(kg, seeds):
+    from gcsf_graph.curation import sha256
+
+    sums = {r["file"]: r["sum"] for r in rows(kg, """SELECT ?file ?sum WHERE {
+        ?a a gcsf:Article ; dcterms:identifier ?file ; gcsf:sha256 ?sum }""")}
+    assert sums == {name: sha256(text) for name, text in seeds.items()}

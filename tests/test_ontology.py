@@ -14,7 +14,8 @@ GCSF = rdflib.Namespace("https://w3id.org/gcsf/ont#")
 STANDARD = ("https://schema.org/", "http://www.w3.org/ns/prov#", "http://www.w3.org/ns/org#",
             "http://www.w3.org/2004/02/skos/core#", "http://purl.org/dc/terms/",
             "http://semanticweb.cs.vu.nl/2009/11/sem/", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2002/07/owl#")
+            "http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2002/07/owl#",
+            "http://www.w3.org/ns/oa#")
 
 
 @pytest.fixture(scope="module")

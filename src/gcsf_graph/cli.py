@@ -235,8 +235,10 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 
 @cli.command("describe")
 @click.argument("entity")
+@click.option("--context", is_flag=True,
+              help="Show each quote inside the text around it (reads the articles from $GCSF_SEEDS).")
 @graph_options
-def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
+def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, context: bool) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
     ENTITY is a label, an alias, prefix:key or a full IRI (exit 1: no such entity).
@@ -244,11 +246,13 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     \b
     Example:
       gcsf describe "Belt and Road Initiative"
+      gcsf describe person:guo-jiping --context
     """
+    from .curation import quote_in_article
     from .entities import describe
     from .render import format_description
 
-    _out(format_description(describe(load_graph(), entity)))
+    _out(format_description(describe(load_graph(), entity), quote=quote_in_article if context else None))
 
 
 @cli.command("load")

@@ -49,7 +49,7 @@ SELECT ?version
 _ENTITIES = """
 SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e a ?cls . FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/"))
-  FILTER(?cls != gcsf:Claim)
+  FILTER(?cls != gcsf:Claim && STRSTARTS(STR(?cls), STR(gcsf:)))
 }"""
 
 

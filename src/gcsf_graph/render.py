@@ -21,6 +21,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -240,8 +241,11 @@ def _quote(document: str, quote: str) -> str:
     return terminal_safe(f"[{document}] \"{' '.join(quote.split())}\"")
 
 
-def format_description(d: Description) -> str:
-    """What :func:`gcsf_graph.describe` found, facts grouped by relation, each with its quotes."""
+def format_description(d: Description, *, quote: Callable[[str, str], str] | None = None) -> str:
+    """What :func:`gcsf_graph.describe` found, facts grouped by relation, each with its quotes.
+
+    ``quote(document, quote)`` shows a quote another way (such as inside its surrounding text).
+    """
     lines = [terminal_safe(f"{d.label}  <{d.iri}>"), f"  type: {terminal_safe(', '.join(d.types))}"]
     if d.aliases:
         lines.append(f"  also: {terminal_safe('; '.join(d.aliases))}")
@@ -251,7 +255,10 @@ def format_description(d: Description) -> str:
             for fact in facts:
                 target = f" ({shorten(fact.value_iri)})" if fact.value_iri else ""
                 lines.append(terminal_safe(f"  - {fact.value}{target}"))
-                lines += [f"      {_quote(s.document, s.quote)}" for s in fact.sources]
+                for s in fact.sources:
+                    shown = " ".join(quote(s.document, s.quote).split()) if quote else None
+                    lines.append(f"      {terminal_safe(f'[{s.document}] {shown}')}" if shown
+                                 else f"      {_quote(s.document, s.quote)}")
     return "\n".join(lines)
 
 

@@ -103,6 +103,6 @@ def validate(kg: KnowledgeGraph, *, shapes: str | Path | None = None) -> Report:
         violations.add(Violation(
             shape=shorten(str(shape)).replace("https://w3id.org/gcsf/shapes#", ""),
             focus=shorten(str(focus or report_graph.value(result, rdflib.SH.focusNode))),
-            path=shorten(str(path)) if path is not None else "",
+            path=shorten(str(path)) if isinstance(path, rdflib.URIRef) else ("a path" if path else ""),
             message=str(report_graph.value(result, rdflib.SH.resultMessage) or "")))
     return Report(bool(conforms), sorted(violations, key=lambda v: (v.shape, v.focus, v.path)))

@@ -32,7 +32,15 @@ problem stops the build with one line naming the file and line, and nothing is w
 
 from __future__ import annotations
 
-from .anchors import Selectors, corpus_dir, quote_in_context, read_article, selectors, sha256
+from .anchors import (
+    Selectors,
+    corpus_dir,
+    quote_in_article,
+    quote_in_context,
+    read_article,
+    selectors,
+    sha256,
+)
 from .build import Curation, build_graph, load_curation, write_triples
 from .files import ArticleFile, Entity, Fact
 
@@ -45,6 +53,7 @@ __all__ = [
     "build_graph",
     "corpus_dir",
     "load_curation",
+    "quote_in_article",
     "quote_in_context",
     "read_article",
     "selectors",

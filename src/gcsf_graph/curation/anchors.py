@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Selectors",
     "corpus_dir",
+    "quote_in_article",
     "quote_in_context",
     "read_article",
     "selectors",
@@ -55,8 +56,8 @@ class Selectors(NamedTuple):
 def corpus_dir() -> Path:
     """The corpus folder: ``$GCSF_SEEDS``, else ``../shared/seeds`` beside the repository.
 
-    >>> corpus_dir().name
-    'seeds'
+    >>> isinstance(corpus_dir(), Path)
+    True
     """
     named = os.environ.get(CORPUS_VARIABLE)
     return Path(named) if named else _REPOSITORY.parent / "shared" / "seeds"
@@ -117,3 +118,22 @@ def quote_in_context(text: str, quote: str, start: int | None = None, *, width: 
     lead = "…" if start > width else ""
     tail = "…" if end + width < len(text) else ""
     return f"{lead}{before}[{quote}]{after}{tail}"
+
+
+def quote_in_article(document: str, quote: str, *, corpus: str | Path | None = None,
+                     width: int = 60) -> str:
+    """A quote of the article file ``document`` shown in its context, read from the corpus.
+
+    Raises :class:`~gcsf_graph.errors.DataError` when the corpus or the article is not at hand.
+    """
+    folder = Path(corpus) if corpus is not None else corpus_dir()
+    if not folder.is_dir():
+        raise DataError(f"corpus not found (set {CORPUS_VARIABLE} to the articles' folder)", path=str(folder))
+    if "/" in document or "\\" in document or document.startswith("."):
+        raise DataError(f"not an article file name: {document!r}")
+    text = read_article(folder / document)
+    try:
+        return quote_in_context(text, quote, width=width)
+    except ValueError:
+        raise DataError("quote not found in this article (is the corpus the curated one?)",
+                        path=str(folder / document)) from None

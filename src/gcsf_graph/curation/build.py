@@ -1,7 +1,19 @@
 """The builder: curation files plus the corpus in, ``triples.ttl`` out, all or nothing.
 
 Every fact becomes one plain triple (asserted once, however many articles state it) and one
-``gcsf:Claim`` per statement, with the article, the exact quote and the quote's selectors.
+``gcsf:Claim`` per statement, with the article, the exact quote and the quote's place in it::
+
+    claim:cf7125feb5574 a gcsf:Claim ;              # IRI from the fact's id: stable under edits
+        rdf:subject doc:004_457199ae3097467a ; rdf:predicate gcsf:author ;
+        rdf:object person:guo-jiping ;
+        gcsf:statedIn doc:004_457199ae3097467a ;     # also oa:hasSource: the claim is the passage
+        gcsf:quote "By Guo Jiping, People’s Daily" ;
+        oa:hasSelector <claim/cf7125feb5574#quote> , <claim/cf7125feb5574#position> .
+    <claim/cf7125feb5574#quote> a oa:TextQuoteSelector ;
+        oa:exact "By Guo Jiping, People’s Daily" ; oa:prefix "...8:17 PM\n7 Min Read\n\n" ;
+        oa:suffix "\n\nThe year of 2023 ..." .
+    <claim/cf7125feb5574#position> a oa:TextPositionSelector ; oa:start 137 ; oa:end 166 .
+    doc:004_457199ae3097467a gcsf:sha256 "c94e30d3..." .
 """
 
 from __future__ import annotations
@@ -14,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DataError
-from ..namespaces import DATA, DATA_PREFIXES, GCSF
-from .anchors import read_article, sha256
+from ..namespaces import DATA, DATA_PREFIXES, GCSF, OA
+from .anchors import Selectors, read_article, selectors, sha256
 from .files import ArticleFile, Entity, Fact, read_article_file, read_entities_file
 
 if TYPE_CHECKING:
@@ -82,10 +94,11 @@ def _vocabulary(ontology: Path) -> tuple[dict[str, str], set[str]]:
 
     g = rdflib.Graph()
     g.parse(ontology, format="turtle")
+    facts = set(g.subjects(RDF.type, rdflib.URIRef(GCSF + "FactProperty")))
     properties: dict[str, str] = {}
     for kind, owl in (("object", OWL.ObjectProperty), ("literal", OWL.DatatypeProperty)):
         for p in g.subjects(RDF.type, owl):
-            if str(p).startswith(GCSF):
+            if str(p).startswith(GCSF) and p in facts:
                 properties[str(p)[len(GCSF):]] = kind
     classes = {str(c)[len(GCSF):] for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(GCSF)}
     return properties, classes
@@ -101,6 +114,7 @@ class _Builder:
         self.g = rdflib.Graph()
         self.g.bind("gcsf", GCSF)
         self.g.bind("skos", SKOS)
+        self.g.bind("oa", OA)
         for prefix in [*DEFAULT_CLASS, "claim"]:
             self.g.bind(prefix, DATA_PREFIXES[prefix])
         self.entities: dict[str, Entity] = {}
@@ -172,6 +186,7 @@ class _Builder:
         text = self.article_text(a)
         self.add_entity(Entity(a.key, a.title, cls="Article", path=a.path, line=a.line))
         self.g.add((self.iri(a.key), DCTERMS.identifier, rdflib.Literal(a.file)))
+        self.g.add((self.iri(a.key), rdflib.URIRef(GCSF + "sha256"), rdflib.Literal(a.sha256)))
         return text
 
     def term(self, f: Fact) -> rdflib.term.Node:
@@ -231,6 +246,24 @@ class _Builder:
         self.g.add((claim, gcsf.quote, rdflib.Literal(f.quote)))
         if f.note:
             self.g.add((claim, gcsf.note, rdflib.Literal(f.note)))
+        self.add_selectors(claim, selectors(text, f.quote, f.start))
+
+    def add_selectors(self, claim: rdflib.URIRef, found: Selectors) -> None:
+        """The W3C Web Annotation selectors of a claim's quote, as parts of the claim (#quote, ...)."""
+        import rdflib
+        from rdflib.namespace import RDF, XSD
+
+        oa = rdflib.Namespace(OA)
+        by_quote, by_position = rdflib.URIRef(f"{claim}#quote"), rdflib.URIRef(f"{claim}#position")
+        self.g.add((claim, oa.hasSelector, by_quote))
+        self.g.add((claim, oa.hasSelector, by_position))
+        self.g.add((by_quote, RDF.type, oa.TextQuoteSelector))
+        self.g.add((by_quote, oa.exact, rdflib.Literal(found.exact)))
+        self.g.add((by_quote, oa.prefix, rdflib.Literal(found.prefix)))
+        self.g.add((by_quote, oa.suffix, rdflib.Literal(found.suffix)))
+        self.g.add((by_position, RDF.type, oa.TextPositionSelector))
+        self.g.add((by_position, oa.start, rdflib.Literal(found.start, datatype=XSD.nonNegativeInteger)))
+        self.g.add((by_position, oa.end, rdflib.Literal(found.end, datatype=XSD.nonNegativeInteger)))
 
     def check_quote(self, f: Fact, article: ArticleFile, text: str) -> None:
         if text[f.start:f.start + len(f.quote)] == f.quote:
@@ -270,6 +303,7 @@ def write_triples(folder: str | Path, corpus: str | Path, output: str | Path) ->
     text = HEADER + graph.serialize(format="turtle")
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the data file is for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, output)
