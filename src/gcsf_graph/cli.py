@@ -10,10 +10,11 @@ use them, so ``gcsf --help`` and ``gcsf query`` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -164,14 +165,17 @@ def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | No
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a variable: an IRI as <...> or prefix:key, else text; repeatable.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach other endpoints).")
+@click.option("--strict", is_flag=True,
+              help="Make a term the graph does not hold an error (exit 2), not a warning.")
 @graph_options
 def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_name: str | None,
           fmt: str, limit: int | None, timeout: float | None, binds: tuple[str, ...],
-          allow_service: bool) -> None:
+          allow_service: bool, strict: bool) -> None:
     """Run a read-only SPARQL query: as text, from a .rq or .sparql file, from stdin (-), or an example.
 
     Standard prefixes (gcsf, rdfs, skos, schema, prov, dcterms, org, person, country ...)
-    need no declaration.
+    need no declaration. A class, property or entity the graph does not hold is named on
+    stderr with the nearest terms (an error with --strict).
 
     \b
     Examples:
@@ -189,11 +193,27 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
     if source is None and not example_name and sys.stdin.isatty():
         raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, or --example NAME")
     text = query_text(source or "-", example=example_name, stdin=sys.stdin)
-    result = run(load_graph(), text, bindings=parse_bindings(binds), limit=limit, timeout=timeout,
-                 allow_service=allow_service)
+    with _query_warnings(strict):
+        result = run(load_graph(), text, bindings=parse_bindings(binds), limit=limit, timeout=timeout,
+                     allow_service=allow_service)
     _out(format_result(result, fmt))
     if not isinstance(result, bool) and result.truncated:
         click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
+
+
+@contextlib.contextmanager
+def _query_warnings(strict: bool) -> Iterator[None]:
+    """Print the vocabulary check's warnings on stderr, or (``strict``) raise the first one."""
+    import warnings
+
+    from .errors import QueryWarning
+    from .render import terminal_safe
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("error" if strict else "always", QueryWarning)
+        yield
+    for warning in caught:
+        click.echo(f"Warning: {terminal_safe(str(warning.message))}", err=True)
 
 
 @cli.command("examples")

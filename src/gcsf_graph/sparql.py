@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 
 from .engines import QueryForm
 from .engines.oxigraph import check_syntax
-from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UsageError
+from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryWarning, UsageError
 from .namespaces import PREFIXES
 from .terms import Term, from_python, to_python
 
@@ -203,12 +204,14 @@ class Rows(Sequence[dict[str, Any]]):
 
     Each row reads as a dict of plain Python values (``str`` for IRIs and text; ``int``,
     ``Decimal``, ``float``, ``bool`` and ``datetime.date`` for typed literals; ``None`` where
-    unbound). ``terms`` keeps the RDF terms; ``truncated`` says a limit cut the rows.
+    unbound). ``terms`` keeps the RDF terms; ``truncated`` says a limit cut the rows;
+    ``warnings`` holds the notes of the vocabulary check (terms the graph does not hold).
     """
 
     variables: list[str]
     terms: list[tuple[Term | None, ...]]
     truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
     _dicts: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     def _rows(self) -> list[dict[str, Any]]:
@@ -242,10 +245,11 @@ class Rows(Sequence[dict[str, Any]]):
 
 @dataclass
 class Triples:
-    """The triples a CONSTRUCT or DESCRIBE query produced."""
+    """The triples a CONSTRUCT or DESCRIBE query produced (``warnings`` as for :class:`Rows`)."""
 
     triples: list[ox.Triple]
     truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -429,7 +433,9 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
 
     ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
     they apply to variables the query selects. ``limit`` cuts the result (``truncated`` says
-    so); ``timeout`` (seconds) bounds checking and running it together.
+    so); ``timeout`` (seconds) bounds checking and running it together. Each IRI the query or
+    a binding names that the graph does not hold gives a :class:`~gcsf_graph.errors.QueryWarning`
+    with near terms (see :mod:`gcsf_graph.vocabulary`), also kept in the result's ``warnings``.
 
     >>> from gcsf_graph import load
     >>> query(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
@@ -445,9 +451,28 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
         raise UsageError(f"the limit must be a whole number from 0 to {sys.maxsize - 1}")
     if not sparql.strip():
         raise UsageError("the query is empty")
+    notes = _vocabulary_notes(kg, sparql, bindings)
+    for note in notes:
+        warnings.warn(note, QueryWarning, stacklevel=2)
     if timeout is None:
-        return _run(kg, sparql, bindings, limit, allow_service)
-    return _with_timeout(timeout, kg, sparql, bindings, limit, allow_service)
+        result = _run(kg, sparql, bindings, limit, allow_service)
+    else:
+        result = _with_timeout(timeout, kg, sparql, bindings, limit, allow_service)
+    if notes and not isinstance(result, bool):
+        result.warnings = notes
+    return result
+
+
+def _vocabulary_notes(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None) -> list[str]:
+    """The vocabulary check's notes; none for a query the safety check will refuse anyway."""
+    from .vocabulary import unknown_terms
+
+    iris = {k: v for k, v in (bindings or {}).items() if isinstance(v, ox.NamedNode)}
+    try:
+        check_query(sparql)
+        return unknown_terms(kg, sparql, iris)
+    except QueryError:
+        return []
 
 
 def query_text(source: str, *, example: str | None = None, stdin: TextIO | None = None,
