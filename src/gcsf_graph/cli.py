@@ -88,13 +88,15 @@ def graph_options(func: F) -> F:
                   help="Query an on-disk store built by `gcsf load` instead.")
     @click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
                   help="SPARQL engine.")
+    @click.option("--no-inference", is_flag=True,
+                  help="Asserted facts only: no types or properties inferred from the ontology.")
     @functools.wraps(func)
     def wrapper(*args: Any, data: tuple[Path, ...], store: Path | None, engine: str,
-                **kwargs: Any) -> Any:
+                no_inference: bool, **kwargs: Any) -> Any:
         def load_graph() -> KnowledgeGraph:
             from .graph import load
 
-            return load(*data, engine=engine, store=store)
+            return load(*data, engine=engine, store=store, inference=not no_inference)
 
         return func(*args, load_graph=load_graph, **kwargs)
 
@@ -213,7 +215,8 @@ def _query_warnings(strict: bool) -> Iterator[None]:
         warnings.simplefilter("error" if strict else "always", QueryWarning)
         yield
     for warning in caught:
-        click.echo(f"Warning: {terminal_safe(str(warning.message))}", err=True)
+        if issubclass(warning.category, QueryWarning):
+            click.echo(f"Warning: {terminal_safe(str(warning.message))}", err=True)
 
 
 @cli.command("examples")

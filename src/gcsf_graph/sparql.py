@@ -375,13 +375,13 @@ def _with_values(sparql: str, form: QueryForm, terms: dict[str, Term]) -> tuple[
 
 
 def _run(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None, limit: int | None,
-         allow_service: bool) -> Result:
+         allow_service: bool, inferred: bool) -> Result:
     form = check_query(sparql, allow_service=allow_service)
     terms = _bind(kg, bindings)
     if terms:
         check_syntax(sparql)  # errors point into the text as written, before VALUES is added
         sparql, terms = _with_values(sparql, form, terms)
-    answer = kg.engine.query(sparql, form, terms)
+    answer = kg.engine.query(sparql, form, terms, inferred=inferred)
     if isinstance(answer, bool):
         return answer
     if isinstance(answer, tuple):
@@ -428,7 +428,8 @@ def _with_timeout(timeout: float, *args: Any) -> Result:
 
 
 def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
-          limit: int | None = None, timeout: float | None = None, allow_service: bool = False) -> Result:
+          limit: int | None = None, timeout: float | None = None, allow_service: bool = False,
+          inference: bool | None = None) -> Result:
     """Run a read-only SPARQL query: :class:`Rows` for SELECT, a bool for ASK, :class:`Triples` else.
 
     ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
@@ -436,6 +437,8 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
     so); ``timeout`` (seconds) bounds checking and running it together. Each IRI the query or
     a binding names that the graph does not hold gives a :class:`~gcsf_graph.errors.QueryWarning`
     with near terms (see :mod:`gcsf_graph.vocabulary`), also kept in the result's ``warnings``.
+    Queries see the inferred types and properties of a graph loaded with inference;
+    ``inference=False`` asks for asserted facts only (see :mod:`gcsf_graph.inference`).
 
     >>> from gcsf_graph import load
     >>> query(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
@@ -454,10 +457,11 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
     notes = _vocabulary_notes(kg, sparql, bindings)
     for note in notes:
         warnings.warn(note, QueryWarning, stacklevel=2)
+    inferred = kg.inference if inference is None else inference and kg.inference
     if timeout is None:
-        result = _run(kg, sparql, bindings, limit, allow_service)
+        result = _run(kg, sparql, bindings, limit, allow_service, inferred)
     else:
-        result = _with_timeout(timeout, kg, sparql, bindings, limit, allow_service)
+        result = _with_timeout(timeout, kg, sparql, bindings, limit, allow_service, inferred)
     if notes and not isinstance(result, bool):
         result.warnings = notes
     return result

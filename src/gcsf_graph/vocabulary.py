@@ -6,7 +6,8 @@ up in the loaded graph; each one the graph nowhere holds gives a note with the n
 of the same namespace, by local name and by label, so British spellings find their American
 IRIs (label "organiser", IRI ``gcsf:organizer``) and names find keys (``country:China`` ->
 ``country:CHN``). Datatypes (after ``^^``, the ``xsd:`` namespace), function names (before
-``(``) and the IRIs of ``PREFIX``, ``BASE``, ``GRAPH`` and ``SERVICE`` are not looked up.
+``(``), namespaces (``gcsf:``) and the IRIs of ``PREFIX``, ``BASE``, ``GRAPH`` and ``SERVICE``
+are not looked up.
 
 :func:`gcsf_graph.query` warns with :class:`~gcsf_graph.errors.QueryWarning` for each note. It
 is cheap: each IRI is looked up once per loaded graph and each query text is scanned once.
@@ -71,7 +72,7 @@ def _named(sparql: str) -> list[tuple[str, str]]:
             if prefix not in prefixes:
                 continue
             iri = prefixes[prefix] + local.replace("\\", "")
-        if ":" in iri and not iri.startswith(XSD):
+        if ":" in iri and not iri.startswith(XSD) and not iri.endswith(("#", "/")):  # not a namespace
             named.setdefault(iri, token.text)
     return list(named.items())
 
