@@ -15,6 +15,7 @@ from conftest import RESOURCES
 from gcsf_graph import __version__
 from gcsf_graph.cli import cli
 from gcsf_graph.examples import examples
+from gcsf_graph.namespaces import expand
 
 
 def test_version_and_help_as_a_real_process(gcsf_process):
@@ -169,6 +170,10 @@ def test_examples_lists_names_and_descriptions(gcsf):
     ("community with a shared future for mankind", "Global community of shared future"),
     ("peoples daily", "People's Daily"), ("Confucius", "Confucius Institutes and Confucius Classrooms"),
     ("Beijng", "Beijing"), ("wto", "World Trade Organization"), ("Hondúras", "Honduras"),
+    # initialisms of multi-word names, a word inside a longer name, an entity's key
+    ("AIIB", "Asian Infrastructure Investment Bank"), ("IMF", "International Monetary Fund"),
+    ("Mekong", "Lancang-Mekong River Cooperation mechanism"),
+    ("Xinhua report", "Promoting the Development and Progress of Human Civilization"),
 ])
 def test_search_finds_names_aliases_and_misspellings(gcsf, text, label):
     result = gcsf("search", text, "--limit", "3")
@@ -200,9 +205,23 @@ def test_describe_by_iri_and_curie(gcsf):
 
 
 def test_describe_unknown_entity_suggests(gcsf):
-    result = gcsf("describe", "Xi Jinpin")
+    result = gcsf("describe", "Belt and Road Forum")
     assert result.returncode == 1
-    assert "no entity named 'Xi Jinpin'; did you mean: Xi Jinping (person:xi-jinping)" in result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: UnknownEntityError: no entity named 'Belt and Road Forum'; "
+                                    "did you mean: Third Belt and Road Forum for International Cooperation "
+                                    "(event:third-belt-and-road-forum), Outcomes delivered at the Third")
+
+
+@pytest.mark.parametrize(("name", "iri"), [
+    ("Third Belt and Road Forum", "event:third-belt-and-road-forum"), ("Xi Jinpin", "person:xi-jinping"),
+    ("Mekong", "organization:lancang-mekong"), ("AIIB", "organization:aiib"),
+])
+def test_describe_takes_a_match_clearly_ahead_and_says_so(gcsf, name, iri):
+    result = gcsf("describe", name)
+    assert result.returncode == 0
+    assert result.stderr.startswith("taking ") and f"({iri}), the best match for {name!r}" in result.stderr
+    assert result.stdout.split("\n", 1)[0].endswith(f"<{expand(iri)}>")
 
 
 def test_runs_from_any_directory(gcsf, tmp_path):

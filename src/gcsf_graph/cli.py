@@ -262,7 +262,8 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
-    ENTITY is a label, an alias, prefix:key or a full IRI (exit 1: no such entity).
+    ENTITY is a label, an alias, prefix:key or a full IRI; another name is taken for the best
+    search match when that one is clearly ahead (said on stderr), else exit 1 with suggestions.
 
     \b
     Example:
@@ -271,7 +272,14 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     from .entities import describe
     from .render import format_description
 
-    _out(format_description(describe(load_graph(), entity)))
+    description = describe(load_graph(), entity)
+    if description.guessed:
+        from .namespaces import shorten
+        from .render import terminal_safe
+
+        click.echo(terminal_safe(f"taking {description.label} ({shorten(description.iri)}), "
+                                 f"the best match for {entity!r}"), err=True)
+    _out(format_description(description))
 
 
 @cli.command("load")
