@@ -286,3 +286,53 @@ def test_exit_codes_per_command(gcsf, tmp_path, args, code):
     if code == ERROR:
         assert result.stderr.startswith(("Error: ", "Usage: ")), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_examples_name_shows_description_parameters_and_query(gcsf):
+    result = gcsf("examples", "article-claims")
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("article-claims: Everything an article asserts, with quotes\n")
+    assert "Parameters:\n  file     the article: its number (003) or its file name  (--bind file=003)" in out
+    assert "Query:\nSELECT ?file ?subject ?relation ?object ?quote WHERE {" in out
+    assert "# title" not in out
+    assert gcsf("examples", "no-such-example").returncode == 2
+
+
+@pytest.mark.parametrize("item", [e for e in examples() if e.params], ids=lambda e: e.name)
+def test_each_parameter_works_with_its_sample_value(gcsf, item):
+    for param in item.params:
+        assert param.description and param.sample, (item.name, param.name)
+        assert f"?{param.name}" in item.text
+        result = gcsf("query", "--example", item.name, "--bind", f"{param.name}={param.sample}", "--format", "json")
+        assert result.returncode == 0 and result.stderr == ""
+        assert json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_a_short_article_number_binds_the_file(gcsf):
+    result = gcsf("query", "--example", "article-claims", "--bind", "file=001", "--format", "csv")
+    files = {row["file"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert files == {"001_88e954a82fe62d6d.txt"}
+    missing = gcsf("query", "--example", "article-claims", "--bind", "file=009")
+    assert missing.returncode == 2
+    assert "no article matches file='009'; the articles are numbered 000, 001, 002, 003, 004" in missing.stderr
+
+
+@pytest.mark.parametrize(("name", "bind", "message"), [
+    ("article-claims", "article=001", "the example article-claims has no parameter 'article'; it takes file"),
+    ("countries", "x=1", "the example countries has no parameter 'x'; it takes none (see `gcsf examples countries`)"),
+])
+def test_binding_an_undeclared_name_is_a_usage_error(gcsf, name, bind, message):
+    result = gcsf("query", "--example", name, "--bind", bind)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Error: UsageError: {message}"
+
+
+@pytest.mark.parametrize("name", ["statistics-by-subject", "events-timeline", "platforms", "climate-cooperation",
+                                  "article-claims", "quote-search"])
+def test_examples_that_list_facts_give_each_one_its_article_and_quote(kg, name):
+    from gcsf_graph.examples import example
+
+    rows = kg.query(example(name).text)
+    assert {"file", "quote"} <= set(rows.variables)
+    assert rows and all(row["file"] and row["quote"] for row in rows)

@@ -184,6 +184,7 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
       gcsf query 'SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l }'
       gcsf query questions.rq --format csv
       gcsf query --example events-timeline --format json
+      gcsf query --example article-claims --bind file=002
       echo 'ASK { initiative:bri gcsf:proposedBy person:xi-jinping }' | gcsf query -
     """
     from .render import format_result
@@ -195,9 +196,13 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
     if source is None and not example_name and sys.stdin.isatty():
         raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, or --example NAME")
     text = query_text(source or "-", example=example_name, stdin=sys.stdin)
+    kg, bindings = load_graph(), parse_bindings(binds)
+    if example_name:
+        from .examples import example, example_bindings
+
+        bindings = example_bindings(kg, example(example_name), bindings)
     with _query_warnings(strict):
-        result = run(load_graph(), text, bindings=parse_bindings(binds), limit=limit, timeout=timeout,
-                     allow_service=allow_service)
+        result = run(kg, text, bindings=bindings, limit=limit, timeout=timeout, allow_service=allow_service)
     _out(format_result(result, fmt))
     if not isinstance(result, bool) and result.truncated:
         click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
@@ -220,17 +225,19 @@ def _query_warnings(strict: bool) -> Iterator[None]:
 
 
 @cli.command("examples")
-def examples_command() -> None:
-    """List the bundled example queries with a one-line description.
+@click.argument("name", required=False)
+def examples_command(name: str | None) -> None:
+    """List the bundled example queries, or show one: description, parameters and query.
 
     \b
-    Example:
+    Examples:
       gcsf examples
+      gcsf examples article-claims
     """
-    from .examples import examples
-    from .render import format_examples
+    from .examples import example, examples
+    from .render import format_example, format_examples
 
-    _out(format_examples(examples()))
+    _out(format_example(example(name)) if name else format_examples(examples()))
 
 
 # ------------------------------------------------------------------------------------ search
