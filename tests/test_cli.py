@@ -336,3 +336,17 @@ def test_examples_that_list_facts_give_each_one_its_article_and_quote(kg, name):
     rows = kg.query(example(name).text)
     assert {"file", "quote"} <= set(rows.variables)
     assert rows and all(row["file"] and row["quote"] for row in rows)
+
+
+def test_dated_facts_read_as_dates_in_the_terminal_and_stay_typed_in_machine_formats(gcsf):
+    table = gcsf("query", "--example", "dated-facts").stdout
+    assert "10 June" in table and "August 2023" in table and "18 January 2017" in table and "2013" in table
+    assert "--06-10" not in table and "2023-08" not in table
+    rows = json.loads(gcsf("query", "--example", "dated-facts", "--format", "json").stdout)["results"]["bindings"]
+    june = [r["start"] for r in rows if r["start"]["value"] == "--06-10"]
+    assert june == [{"type": "literal", "value": "--06-10",
+                     "datatype": "http://www.w3.org/2001/XMLSchema#gMonthDay"}]
+    # every dated fact the graph holds is there, each with its precision, article and quote
+    dated = {(r["item"]["value"], r["property"]["value"]) for r in rows}
+    assert len(dated) >= 40
+    assert all(r["precision"]["value"] and r["file"]["value"] and r["quote"]["value"] for r in rows)

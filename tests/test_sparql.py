@@ -53,6 +53,8 @@ EXPECTED = {
     "vision-structure": ["https://w3id.org/gcsf/id/concept/pillar-goal", "World of lasting peace"],
     "xi-neighbourhood": ["https://w3id.org/gcsf/id/event/15th-brics-summit", "Xi Jinping"],
     "lower-bounds": ["over", "more than", "1800000000"],
+    "dated-facts": ["Belt and Road Initiative", "2013", "year", "--06-10", "day of every year", "2023-08", "month",
+                    "2017-01-18", "day", "003_c2284100606c99e2.txt", "Put forward by President Xi Jinping in 2013"],
     "quote-search": ["Peace talks on the Ukraine crisis", "001_88e954a82fe62d6d.txt", "facilitate peace talks"],
 }
 
