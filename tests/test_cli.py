@@ -350,3 +350,15 @@ def test_dated_facts_read_as_dates_in_the_terminal_and_stay_typed_in_machine_for
     dated = {(r["item"]["value"], r["property"]["value"]) for r in rows}
     assert len(dated) >= 40
     assert all(r["precision"]["value"] and r["file"]["value"] and r["quote"]["value"] for r in rows)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_bind_text_matches_the_english_label_on_both_engines(gcsf, engine):
+    # the label is "Xi Jinping"@en: a plain text binding matches it
+    result = gcsf("query", "SELECT ?p WHERE { ?p rdfs:label ?name }", "--bind", "name=Xi Jinping",
+                  "--engine", engine, "--format", "csv")
+    assert result.stdout.split() == ["p", "https://w3id.org/gcsf/id/person/xi-jinping"]
+    # a plain literal the graph holds as such is matched as it is (an article's file name)
+    files = gcsf("query", "SELECT ?d WHERE { ?d dcterms:identifier ?f }", "--bind", "f=001_88e954a82fe62d6d.txt",
+                 "--engine", engine, "--format", "csv")
+    assert files.stdout.split() == ["d", "https://w3id.org/gcsf/id/doc/001_88e954a82fe62d6d"]
