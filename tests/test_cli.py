@@ -15,6 +15,7 @@ from conftest import RESOURCES
 from gcsf_graph import __version__
 from gcsf_graph.cli import cli
 from gcsf_graph.examples import examples
+from gcsf_graph.namespaces import expand
 
 
 def test_version_and_help_as_a_real_process(gcsf_process):
@@ -169,6 +170,10 @@ def test_examples_lists_names_and_descriptions(gcsf):
     ("community with a shared future for mankind", "Global community of shared future"),
     ("peoples daily", "People's Daily"), ("Confucius", "Confucius Institutes and Confucius Classrooms"),
     ("Beijng", "Beijing"), ("wto", "World Trade Organization"), ("Hondúras", "Honduras"),
+    # initialisms of multi-word names, a word inside a longer name, an entity's key
+    ("AIIB", "Asian Infrastructure Investment Bank"), ("IMF", "International Monetary Fund"),
+    ("Mekong", "Lancang-Mekong River Cooperation mechanism"),
+    ("Xinhua report", "Promoting the Development and Progress of Human Civilization"),
 ])
 def test_search_finds_names_aliases_and_misspellings(gcsf, text, label):
     result = gcsf("search", text, "--limit", "3")
@@ -200,9 +205,23 @@ def test_describe_by_iri_and_curie(gcsf):
 
 
 def test_describe_unknown_entity_suggests(gcsf):
-    result = gcsf("describe", "Xi Jinpin")
+    result = gcsf("describe", "Belt and Road Forum")
     assert result.returncode == 1
-    assert "no entity named 'Xi Jinpin'; did you mean: Xi Jinping (person:xi-jinping)" in result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: UnknownEntityError: no entity named 'Belt and Road Forum'; "
+                                    "did you mean: Third Belt and Road Forum for International Cooperation "
+                                    "(event:third-belt-and-road-forum), Outcomes delivered at the Third")
+
+
+@pytest.mark.parametrize(("name", "iri"), [
+    ("Third Belt and Road Forum", "event:third-belt-and-road-forum"), ("Xi Jinpin", "person:xi-jinping"),
+    ("Mekong", "organization:lancang-mekong"), ("AIIB", "organization:aiib"),
+])
+def test_describe_takes_a_match_clearly_ahead_and_says_so(gcsf, name, iri):
+    result = gcsf("describe", name)
+    assert result.returncode == 0
+    assert result.stderr.startswith("taking ") and f"({iri}), the best match for {name!r}" in result.stderr
+    assert result.stdout.split("\n", 1)[0].endswith(f"<{expand(iri)}>")
 
 
 def test_runs_from_any_directory(gcsf, tmp_path):
@@ -267,3 +286,79 @@ def test_exit_codes_per_command(gcsf, tmp_path, args, code):
     if code == ERROR:
         assert result.stderr.startswith(("Error: ", "Usage: ")), result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_examples_name_shows_description_parameters_and_query(gcsf):
+    result = gcsf("examples", "article-claims")
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("article-claims: Everything an article asserts, with quotes\n")
+    assert "Parameters:\n  file     the article: its number (003) or its file name  (--bind file=003)" in out
+    assert "Query:\nSELECT ?file ?subject ?relation ?object ?quote WHERE {" in out
+    assert "# title" not in out
+    assert gcsf("examples", "no-such-example").returncode == 2
+
+
+@pytest.mark.parametrize("item", [e for e in examples() if e.params], ids=lambda e: e.name)
+def test_each_parameter_works_with_its_sample_value(gcsf, item):
+    for param in item.params:
+        assert param.description and param.sample, (item.name, param.name)
+        assert f"?{param.name}" in item.text
+        result = gcsf("query", "--example", item.name, "--bind", f"{param.name}={param.sample}", "--format", "json")
+        assert result.returncode == 0 and result.stderr == ""
+        assert json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_a_short_article_number_binds_the_file(gcsf):
+    result = gcsf("query", "--example", "article-claims", "--bind", "file=001", "--format", "csv")
+    files = {row["file"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert files == {"001_88e954a82fe62d6d.txt"}
+    missing = gcsf("query", "--example", "article-claims", "--bind", "file=009")
+    assert missing.returncode == 2
+    assert "no article matches file='009'; the articles are numbered 000, 001, 002, 003, 004" in missing.stderr
+
+
+@pytest.mark.parametrize(("name", "bind", "message"), [
+    ("article-claims", "article=001", "the example article-claims has no parameter 'article'; it takes file"),
+    ("countries", "x=1", "the example countries has no parameter 'x'; it takes none (see `gcsf examples countries`)"),
+])
+def test_binding_an_undeclared_name_is_a_usage_error(gcsf, name, bind, message):
+    result = gcsf("query", "--example", name, "--bind", bind)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Error: UsageError: {message}"
+
+
+@pytest.mark.parametrize("name", ["statistics-by-subject", "events-timeline", "platforms", "climate-cooperation",
+                                  "article-claims", "quote-search"])
+def test_examples_that_list_facts_give_each_one_its_article_and_quote(kg, name):
+    from gcsf_graph.examples import example
+
+    rows = kg.query(example(name).text)
+    assert {"file", "quote"} <= set(rows.variables)
+    assert rows and all(row["file"] and row["quote"] for row in rows)
+
+
+def test_dated_facts_read_as_dates_in_the_terminal_and_stay_typed_in_machine_formats(gcsf):
+    table = gcsf("query", "--example", "dated-facts").stdout
+    assert "10 June" in table and "August 2023" in table and "18 January 2017" in table and "2013" in table
+    assert "--06-10" not in table and "2023-08" not in table
+    rows = json.loads(gcsf("query", "--example", "dated-facts", "--format", "json").stdout)["results"]["bindings"]
+    june = [r["start"] for r in rows if r["start"]["value"] == "--06-10"]
+    assert june == [{"type": "literal", "value": "--06-10",
+                     "datatype": "http://www.w3.org/2001/XMLSchema#gMonthDay"}]
+    # every dated fact the graph holds is there, each with its precision, article and quote
+    dated = {(r["item"]["value"], r["property"]["value"]) for r in rows}
+    assert len(dated) >= 40
+    assert all(r["precision"]["value"] and r["file"]["value"] and r["quote"]["value"] for r in rows)
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_bind_text_matches_the_english_label_on_both_engines(gcsf, engine):
+    # the label is "Xi Jinping"@en: a plain text binding matches it
+    result = gcsf("query", "SELECT ?p WHERE { ?p rdfs:label ?name }", "--bind", "name=Xi Jinping",
+                  "--engine", engine, "--format", "csv")
+    assert result.stdout.split() == ["p", "https://w3id.org/gcsf/id/person/xi-jinping"]
+    # a plain literal the graph holds as such is matched as it is (an article's file name)
+    files = gcsf("query", "SELECT ?d WHERE { ?d dcterms:identifier ?f }", "--bind", "f=001_88e954a82fe62d6d.txt",
+                 "--engine", engine, "--format", "csv")
+    assert files.stdout.split() == ["d", "https://w3id.org/gcsf/id/doc/001_88e954a82fe62d6d"]

@@ -10,10 +10,11 @@ use them, so ``gcsf --help`` and ``gcsf query`` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -87,13 +88,15 @@ def graph_options(func: F) -> F:
                   help="Query an on-disk store built by `gcsf load` instead.")
     @click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
                   help="SPARQL engine.")
+    @click.option("--no-inference", is_flag=True,
+                  help="Asserted facts only: no types or properties inferred from the ontology.")
     @functools.wraps(func)
     def wrapper(*args: Any, data: tuple[Path, ...], store: Path | None, engine: str,
-                **kwargs: Any) -> Any:
+                no_inference: bool, **kwargs: Any) -> Any:
         def load_graph() -> KnowledgeGraph:
             from .graph import load
 
-            return load(*data, engine=engine, store=store)
+            return load(*data, engine=engine, store=store, inference=not no_inference)
 
         return func(*args, load_graph=load_graph, **kwargs)
 
@@ -164,20 +167,24 @@ def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | No
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a variable: an IRI as <...> or prefix:key, else text; repeatable.")
 @click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach other endpoints).")
+@click.option("--strict", is_flag=True,
+              help="Make a term the graph does not hold an error (exit 2), not a warning.")
 @graph_options
 def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_name: str | None,
           fmt: str, limit: int | None, timeout: float | None, binds: tuple[str, ...],
-          allow_service: bool) -> None:
+          allow_service: bool, strict: bool) -> None:
     """Run a read-only SPARQL query: as text, from a .rq or .sparql file, from stdin (-), or an example.
 
     Standard prefixes (gcsf, rdfs, skos, schema, prov, dcterms, org, person, country ...)
-    need no declaration.
+    need no declaration. A class, property or entity the graph does not hold is named on
+    stderr with the nearest terms (an error with --strict).
 
     \b
     Examples:
       gcsf query 'SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l }'
       gcsf query questions.rq --format csv
       gcsf query --example events-timeline --format json
+      gcsf query --example article-claims --bind file=002
       echo 'ASK { initiative:bri gcsf:proposedBy person:xi-jinping }' | gcsf query -
     """
     from .render import format_result
@@ -189,25 +196,48 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
     if source is None and not example_name and sys.stdin.isatty():
         raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, or --example NAME")
     text = query_text(source or "-", example=example_name, stdin=sys.stdin)
-    result = run(load_graph(), text, bindings=parse_bindings(binds), limit=limit, timeout=timeout,
-                 allow_service=allow_service)
+    kg, bindings = load_graph(), parse_bindings(binds)
+    if example_name:
+        from .examples import example, example_bindings
+
+        bindings = example_bindings(kg, example(example_name), bindings)
+    with _query_warnings(strict):
+        result = run(kg, text, bindings=bindings, limit=limit, timeout=timeout, allow_service=allow_service)
     _out(format_result(result, fmt))
     if not isinstance(result, bool) and result.truncated:
         click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
 
 
+@contextlib.contextmanager
+def _query_warnings(strict: bool) -> Iterator[None]:
+    """Print the vocabulary check's warnings on stderr, or (``strict``) raise the first one."""
+    import warnings
+
+    from .errors import QueryWarning
+    from .render import terminal_safe
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("error" if strict else "always", QueryWarning)
+        yield
+    for warning in caught:
+        if issubclass(warning.category, QueryWarning):
+            click.echo(f"Warning: {terminal_safe(str(warning.message))}", err=True)
+
+
 @cli.command("examples")
-def examples_command() -> None:
-    """List the bundled example queries with a one-line description.
+@click.argument("name", required=False)
+def examples_command(name: str | None) -> None:
+    """List the bundled example queries, or show one: description, parameters and query.
 
     \b
-    Example:
+    Examples:
       gcsf examples
+      gcsf examples article-claims
     """
-    from .examples import examples
-    from .render import format_examples
+    from .examples import example, examples
+    from .render import format_example, format_examples
 
-    _out(format_examples(examples()))
+    _out(format_example(example(name)) if name else format_examples(examples()))
 
 
 # ------------------------------------------------------------------------------------ search
@@ -241,7 +271,8 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, context: bool) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
-    ENTITY is a label, an alias, prefix:key or a full IRI (exit 1: no such entity).
+    ENTITY is a label, an alias, prefix:key or a full IRI; another name is taken for the best
+    search match when that one is clearly ahead (said on stderr), else exit 1 with suggestions.
 
     \b
     Example:
@@ -252,7 +283,14 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, cont
     from .entities import describe
     from .render import format_description
 
-    _out(format_description(describe(load_graph(), entity), quote=quote_in_article if context else None))
+    description = describe(load_graph(), entity)
+    if description.guessed:
+        from .namespaces import shorten
+        from .render import terminal_safe
+
+        click.echo(terminal_safe(f"taking {description.label} ({shorten(description.iri)}), "
+                                 f"the best match for {entity!r}"), err=True)
+    _out(format_description(description, quote=quote_in_article if context else None))
 
 
 @cli.command("load")

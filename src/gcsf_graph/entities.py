@@ -13,6 +13,7 @@ each one its sources (article and verbatim quote), like an item page.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import UnknownEntityError
-from .namespaces import DATA, expand, shorten
+from .namespaces import DATA, expand, local_name, shorten
 from .sparql import rows
 from .terms import fold
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["Description", "Fact", "Match", "Source", "describe", "resolve", "search"]
+__all__ = ["Description", "Fact", "Match", "Source", "best_match", "describe", "resolve", "search"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Description:
     aliases: list[str]
     outgoing: dict[str, list[Fact]]
     incoming: dict[str, list[Fact]]
+    #: The search match taken for a name no entity has exactly (None for an exact name).
+    guessed: Match | None = None
 
 
 _NAMES = """
@@ -85,7 +88,7 @@ SELECT ?e ?name ?label ?type WHERE {
 def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str, str]]:
     """(entity, name, label, type, folded name) for every label and alias, built once per graph."""
     if "names" not in kg.cache:
-        found = rows(kg.query(_NAMES))
+        found = rows(kg.query(_NAMES, inference=False))
         unique = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in found})
         kg.cache["names"] = [(*entry, fold(entry[1])) for entry in unique]
     names: list[tuple[str, str, str, str, str]] = kg.cache["names"]
@@ -107,15 +110,53 @@ def _score(wanted: str, name: str) -> float:
     return min(max(whole, coverage * per_word) + in_order, 99.9)
 
 
+# Words an initialism skips: "International Monetary Fund" is IMF, "Bank of China" BOC.
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
+_WORDS = re.compile(r"\w+")
+
+
+def _initials(folded: str) -> str:
+    """The initialism of a name of three words or more (or two capitalised words), else ""."""
+    words = [w for w in _WORDS.findall(folded) if w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _short_names(kg: KnowledgeGraph) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Initialisms of labels and aliases, and entity keys (``xinhua report`` for
+    ``doc:xinhua-report``), folded, each with its (entity, shown name, label, type)."""
+    if "short names" not in kg.cache:
+        short: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+        for iri, name, label, kind, folded in _names(kg):
+            initials = _initials(folded)
+            if initials:
+                short[initials].append((iri, f"{initials.upper()} ({name})", label, kind))
+            key = " ".join(_WORDS.findall(fold(local_name(iri)).replace("_", " ")))
+            if (iri, shorten(iri), label, kind) not in short[key]:
+                short[key].append((iri, shorten(iri), label, kind))
+        kg.cache["short names"] = dict(short)
+    names: dict[str, list[tuple[str, str, str, str]]] = kg.cache["short names"]
+    return names
+
+
+def _within(wanted: list[str], folded: str) -> float:
+    """The score of a name holding every word typed (Mekong in Lancang-Mekong ...), else 0."""
+    words = _WORDS.findall(folded)
+    if not wanted or not set(wanted) <= set(words):
+        return 0.0
+    starts = words[:len(wanted)] == wanted
+    return 80 + 15 * len(wanted) / len(words) + (4 if starts else 0)
+
+
 def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float = 70) -> list[Match]:
     """Entities whose label or alias matches ``text``, best first.
 
-    Exact names score 100, names containing the text 90, and near spellings by fuzzy
-    similarity (rapidfuzz), so "Aliev" still finds Ilham Aliyev.
+    Exact names score 100, initialisms (IMF) and keys (``xinhua-report``) 95, names holding
+    every word typed (Mekong) 80 to 99, and near spellings by fuzzy similarity (rapidfuzz),
+    so "Aliev" still finds Ilham Aliyev.
 
     >>> from gcsf_graph import load
-    >>> search(load(), "Aliev")[0].label
-    'Ilham Aliyev'
+    >>> [m.label for m in search(load(), "AIIB")]
+    ['Asian Infrastructure Investment Bank']
     """
     from rapidfuzz import fuzz, process
 
@@ -123,15 +164,25 @@ def search(kg: KnowledgeGraph, text: str, *, limit: int = 10, min_score: float =
     if not wanted:
         return []
     names = _names(kg)
+    best: dict[str, Match] = {}
+
+    def consider(match: Match) -> None:
+        if match.score >= min_score and (match.iri not in best or match.score > best[match.iri].score):
+            best[match.iri] = match
+
+    typed = _WORDS.findall(wanted)
+    for iri, shown, label, kind in _short_names(kg).get(" ".join(typed), []):
+        consider(Match(iri, label, kind, shown, 95.0))
+    for iri, name, label, kind, folded in names:
+        score = _within(typed, folded)
+        if score:
+            consider(Match(iri, label, kind, name, round(min(score, 99.0), 1)))
     # A fast first pass in C over every name keeps the candidates our finer score then ranks.
     shortlist = process.extract(wanted, [entry[4] for entry in names], scorer=fuzz.WRatio,
                                 limit=max(200, 20 * limit), score_cutoff=min_score * 0.8)
-    best: dict[str, Match] = {}
     for _, _, index in shortlist:
         iri, name, label, kind, folded = names[index]
-        score = _score(wanted, folded)
-        if score >= min_score and (iri not in best or score > best[iri].score):
-            best[iri] = Match(iri, label, kind, name, round(score, 1))
+        consider(Match(iri, label, kind, name, round(_score(wanted, folded), 1)))
     return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
 
 
@@ -155,7 +206,8 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
         return candidate
     # An exact label or alias is an index lookup, however big the graph.
     for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
-        found: set[str] = {r["e"] for r in rows(kg.query(_EXACT, bindings={"name": literal}))}
+        named = kg.query(_EXACT, bindings={"name": literal}, inference=False)
+        found: set[str] = {r["e"] for r in rows(named)}
         if len(found) == 1:
             return found.pop()
     matches = search(kg, name, limit=5)
@@ -163,6 +215,26 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     if len({m.iri for m in exact}) == 1:
         return exact[0].iri
     raise UnknownEntityError(name, [f"{m.label} ({shorten(m.iri)})" for m in matches[:5]])
+
+
+#: How far the best search match must lead the next one to be taken for a name.
+CLEAR_LEAD = 4.0
+
+
+def best_match(kg: KnowledgeGraph, name: str) -> Match | None:
+    """The search match for ``name`` that is clearly ahead (scores 80 or more and leads the next
+    entity, if any, by :data:`CLEAR_LEAD` points), else None.
+
+    >>> from gcsf_graph import load
+    >>> best_match(load(), "Third Belt and Road Forum").label
+    'Third Belt and Road Forum for International Cooperation'
+    """
+    matches = search(kg, name, limit=2)
+    if not matches or matches[0].score < 80:
+        return None
+    if len(matches) > 1 and matches[0].score - matches[1].score < CLEAR_LEAD:
+        return None
+    return matches[0]
 
 
 _FACTS = """
@@ -197,26 +269,35 @@ SELECT ?e ?label ?type ?alias WHERE {
 def describe(kg: KnowledgeGraph, name: str) -> Description:
     """Everything the graph says about an entity, grouped by relation, each fact with sources.
 
+    A name no entity has exactly is taken for the best search match when that one is clearly
+    ahead (:func:`best_match`; ``guessed`` says so), else :class:`UnknownEntityError` suggests.
+
     >>> from gcsf_graph import load
     >>> fact = describe(load(), "President Xi").incoming["participant"][0]
     >>> fact.value, fact.sources[0].quote
     ('15th BRICS Summit', 'Last August, Xi attended the 15th BRICS Summit')
     """
-    iri = resolve(kg, name)
+    try:
+        iri, guessed = resolve(kg, name), None
+    except UnknownEntityError:
+        best = best_match(kg, name)
+        if best is None:
+            raise
+        iri, guessed = best.iri, best
     node = ox.NamedNode(iri)
-    head = rows(kg.query(_HEAD, bindings={"e": node}))
+    head = rows(kg.query(_HEAD, bindings={"e": node}, inference=False))
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
     aliases = sorted({r["alias"] for r in head if r["alias"]})
     sources: dict[tuple[str, Any, Any], list[Source]] = defaultdict(list)
     for direction, claims in (("out", _CLAIMS_OUT), ("in", _CLAIMS_IN)):
-        for r in rows(kg.query(claims, bindings={"e": node})):
+        for r in rows(kg.query(claims, bindings={"e": node}, inference=False)):
             source = Source(r["file"] or "", r["title"] or "", r["quote"])
             if source not in sources[(direction, r["p"], r["v"])]:
                 sources[(direction, r["p"], r["v"])].append(source)
     grouped: dict[str, dict[str, dict[tuple[str, Any], Fact]]] = {
         "out": defaultdict(dict), "in": defaultdict(dict)}
-    for r in rows(kg.query(_FACTS, bindings={"e": node})):
+    for r in rows(kg.query(_FACTS, bindings={"e": node}, inference=False)):
         relation = r["plabel"] or shorten(r["p"])
         value = r["v"]
         is_iri = isinstance(value, str) and value.startswith(DATA)
@@ -229,4 +310,5 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
 
     def ordered(group: dict[str, dict[tuple[str, Any], Fact]]) -> dict[str, list[Fact]]:
         return {rel: sorted(group[rel].values(), key=lambda f: f.value) for rel in sorted(group)}
-    return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]))
+    return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]),
+                       guessed)

@@ -9,7 +9,8 @@ One base class, so callers can catch everything the library raises on bad input:
     │   ├── QueryRefused      an update, SERVICE, FROM or LOAD on the read-only path
     │   └── QueryTimeout      the query ran past its time limit
     ├── UnknownEntityError    no entity matches a name (with near matches)
-    └── UsageError            an option or value the library cannot accept
+    ├── UsageError            an option or value the library cannot accept
+    └── QueryWarning          a query names a term the graph does not hold (a warning category)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "QueryRefused",
     "QuerySyntaxError",
     "QueryTimeout",
+    "QueryWarning",
     "UnknownEntityError",
     "UsageError",
 ]
@@ -83,3 +85,11 @@ class UnknownEntityError(GcsfError):
 
 class UsageError(GcsfError):
     """An option or value the library cannot accept."""
+
+
+class QueryWarning(GcsfError, UserWarning):
+    """A query names a term the loaded graph does not hold, so it will likely find nothing.
+
+    Issued with :func:`warnings.warn`; ``warnings.simplefilter("error", QueryWarning)`` makes
+    it an error (raised as a :class:`GcsfError`), as ``gcsf query --strict`` does.
+    """

@@ -64,6 +64,8 @@ class KnowledgeGraph:
 
     engine: Engine
     sources: tuple[Path, ...] = ()
+    #: Whether queries see the inferred triples too (see :mod:`gcsf_graph.inference`).
+    inference: bool = False
     #: Derived data (such as the search index) computed once per loaded graph.
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -71,7 +73,8 @@ class KnowledgeGraph:
         return len(self.engine)
 
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None,
-              limit: int | None = None, timeout: float | None = None) -> Result:
+              limit: int | None = None, timeout: float | None = None,
+              inference: bool | None = None) -> Result:
         """The same as :func:`gcsf_graph.query` on this graph.
 
         >>> rows = load().query("SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 1")
@@ -80,14 +83,14 @@ class KnowledgeGraph:
         """
         from .sparql import query
 
-        return query(self, sparql, bindings=bindings, limit=limit, timeout=timeout)
+        return query(self, sparql, bindings=bindings, limit=limit, timeout=timeout, inference=inference)
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every triple of the graph, as pyoxigraph quads."""
+        """Every asserted triple of the graph, as pyoxigraph quads."""
         return self.engine.quads()
 
     def to_rdflib(self) -> rdflib.Graph:
-        """The same triples as an :class:`rdflib.Graph` (built once, then cached)."""
+        """The asserted triples as an :class:`rdflib.Graph` (built once, then cached)."""
         return self.engine.to_rdflib()
 
 
@@ -97,7 +100,7 @@ def _progress(message: str, enabled: bool) -> None:
 
 
 def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None = None,
-         ontology: bool = True, progress: bool | None = None) -> KnowledgeGraph:
+         ontology: bool = True, inference: bool = True, progress: bool | None = None) -> KnowledgeGraph:
     """Load the ontology and the data into a new graph, ready to query.
 
     With no ``paths`` the bundled curated data is loaded; given paths replace it. ``store``
@@ -105,6 +108,9 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     The graph is returned only when every file has loaded, so a broken file raises
     :class:`~gcsf_graph.errors.DataError` (naming the file and line) and nothing is half-loaded.
     ``progress`` reports each file on stderr (by default for more than 20 MB of files).
+    ``inference`` adds the types and properties RDFS subclass and subproperty entailment
+    implies, in their own graph (:mod:`gcsf_graph.inference`); queries see them, ``len()``,
+    exports and validation do not. A store holds the inferred triples its build added.
 
     >>> kg = load(engine="rdflib")
     >>> kg.query("ASK { person:xi-jinping a gcsf:Person }")
@@ -119,7 +125,7 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
             raise UsageError("a store is queried as it is: give no files and the oxigraph engine")
         from .stores import open_store
 
-        return KnowledgeGraph(open_store(store), (Path(store),))
+        return KnowledgeGraph(open_store(store), (Path(store),), inference=inference)
     files = [Path(p) for p in paths] or [bundled_paths()["data"]]
     if ontology:
         files.insert(0, bundled_paths()["ontology"])
@@ -130,5 +136,9 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     for path in files:
         _progress(f"loading {path} ({engine}) ...", progress)
         backend.load(path)
+    if inference:
+        from .inference import entailed
+
+        backend.infer(entailed(backend))
     _progress(f"loaded {len(backend):,} triples in {time.perf_counter() - started:.1f} s", progress)
-    return KnowledgeGraph(backend, tuple(files))
+    return KnowledgeGraph(backend, tuple(files), inference=inference)

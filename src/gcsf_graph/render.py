@@ -313,3 +313,17 @@ def format_examples(examples: list[Example]) -> str:
     """The example catalogue, one a line: name and title."""
     width = max((len(e.name) for e in examples), default=0)
     return "\n".join(f"{e.name:<{width}}  {e.title}" for e in examples)
+
+
+def format_example(item: Example) -> str:
+    """One example in full: title, description, parameters (with a ``--bind`` to try) and query."""
+    lines = [f"{item.name}: {item.title}", "", item.description]
+    if item.params:
+        lines += ["", "Parameters:"]
+        lines += [f"  {p.name:<8} {p.description}" + (f"  (--bind {p.name}={p.sample})" if p.sample else "")
+                  for p in item.params]
+    body = item.text.splitlines()
+    while body and body[0].startswith("#"):  # the header, shown above
+        body.pop(0)
+    lines += ["", "Query:", "\n".join(body).strip()]
+    return "\n".join(lines)

@@ -23,6 +23,7 @@ import functools
 import itertools
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
@@ -31,7 +32,7 @@ import pyoxigraph as ox
 
 from .engines import QueryForm
 from .engines.oxigraph import check_syntax
-from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UsageError
+from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryWarning, UsageError
 from .namespaces import PREFIXES
 from .terms import Term, from_python, to_python
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 __all__ = ["MAX_QUERY_CHARS", "QUERY_EXTENSIONS", "QueryForm", "Result", "Rows", "Triples", "check_query",
-           "parse_bindings", "query", "query_text", "rows"]
+           "parse_bindings", "query", "query_text", "rows", "tokens"]
 
 T = TypeVar("T")
 
@@ -121,6 +122,15 @@ def _tokens(sparql: str, lexer: re.Pattern[str], *, strict: bool = True) -> Iter
             return
         if kind != "comment":
             yield _Token(kind, match.group(), match.start())
+
+
+def tokens(sparql: str) -> list[_Token]:
+    """The tokens of a query as the SPARQL grammar reads it, comments left out.
+
+    >>> [t.text for t in tokens("ASK { ?s a gcsf:Person } # done")]
+    ['ASK', '{', '?s', 'a', 'gcsf:Person', '}']
+    """
+    return list(_tokens(sparql, _lexers()[0]))
 
 
 def _locate(sparql: str, offset: int) -> tuple[int, int, str]:
@@ -207,12 +217,14 @@ class Rows(Sequence[dict[str, Any]]):
 
     Each row reads as a dict of plain Python values (``str`` for IRIs and text; ``int``,
     ``Decimal``, ``float``, ``bool`` and ``datetime.date`` for typed literals; ``None`` where
-    unbound). ``terms`` keeps the RDF terms; ``truncated`` says a limit cut the rows.
+    unbound). ``terms`` keeps the RDF terms; ``truncated`` says a limit cut the rows;
+    ``warnings`` holds the notes of the vocabulary check (terms the graph does not hold).
     """
 
     variables: list[str]
     terms: list[tuple[Term | None, ...]]
     truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
     _dicts: list[dict[str, Any]] | None = field(default=None, repr=False)
 
     def _rows(self) -> list[dict[str, Any]]:
@@ -246,10 +258,11 @@ class Rows(Sequence[dict[str, Any]]):
 
 @dataclass
 class Triples:
-    """The triples a CONSTRUCT or DESCRIBE query produced."""
+    """The triples a CONSTRUCT or DESCRIBE query produced (``warnings`` as for :class:`Rows`)."""
 
     triples: list[ox.Triple]
     truncated: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -375,13 +388,13 @@ def _with_values(sparql: str, form: QueryForm, terms: dict[str, Term]) -> tuple[
 
 
 def _run(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None, limit: int | None,
-         allow_service: bool) -> Result:
+         allow_service: bool, inferred: bool) -> Result:
     form = check_query(sparql, allow_service=allow_service)
     terms = _bind(kg, bindings)
     if terms:
         check_syntax(sparql)  # errors point into the text as written, before VALUES is added
         sparql, terms = _with_values(sparql, form, terms)
-    answer = kg.engine.query(sparql, form, terms)
+    answer = kg.engine.query(sparql, form, terms, inferred=inferred)
     if isinstance(answer, bool):
         return answer
     if isinstance(answer, tuple):
@@ -428,12 +441,17 @@ def _with_timeout(timeout: float, *args: Any) -> Result:
 
 
 def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
-          limit: int | None = None, timeout: float | None = None, allow_service: bool = False) -> Result:
+          limit: int | None = None, timeout: float | None = None, allow_service: bool = False,
+          inference: bool | None = None) -> Result:
     """Run a read-only SPARQL query: :class:`Rows` for SELECT, a bool for ASK, :class:`Triples` else.
 
     ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
     they apply to variables the query selects. ``limit`` cuts the result (``truncated`` says
-    so); ``timeout`` (seconds) bounds checking and running it together.
+    so); ``timeout`` (seconds) bounds checking and running it together. Each IRI the query or
+    a binding names that the graph does not hold gives a :class:`~gcsf_graph.errors.QueryWarning`
+    with near terms (see :mod:`gcsf_graph.vocabulary`), also kept in the result's ``warnings``.
+    Queries see the inferred types and properties of a graph loaded with inference;
+    ``inference=False`` asks for asserted facts only (see :mod:`gcsf_graph.inference`).
 
     >>> from gcsf_graph import load
     >>> query(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
@@ -449,9 +467,29 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
         raise UsageError(f"the limit must be a whole number from 0 to {sys.maxsize - 1}")
     if not sparql.strip():
         raise UsageError("the query is empty")
+    notes = _vocabulary_notes(kg, sparql, bindings)
+    for note in notes:
+        warnings.warn(note, QueryWarning, stacklevel=2)
+    inferred = kg.inference if inference is None else inference and kg.inference
     if timeout is None:
-        return _run(kg, sparql, bindings, limit, allow_service)
-    return _with_timeout(timeout, kg, sparql, bindings, limit, allow_service)
+        result = _run(kg, sparql, bindings, limit, allow_service, inferred)
+    else:
+        result = _with_timeout(timeout, kg, sparql, bindings, limit, allow_service, inferred)
+    if notes and not isinstance(result, bool):
+        result.warnings = notes
+    return result
+
+
+def _vocabulary_notes(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None) -> list[str]:
+    """The vocabulary check's notes; none for a query the safety check will refuse anyway."""
+    from .vocabulary import unknown_terms
+
+    iris = {k: v for k, v in (bindings or {}).items() if isinstance(v, ox.NamedNode)}
+    try:
+        check_query(sparql)
+        return unknown_terms(kg, sparql, iris)
+    except QueryError:
+        return []
 
 
 def query_text(source: str, *, example: str | None = None, stdin: TextIO | None = None,

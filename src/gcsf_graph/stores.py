@@ -86,7 +86,16 @@ def open_store(directory: str | Path) -> OxigraphEngine:
         detail = " ".join(str(exc).split())[:200]
         raise DataError(f"the store is damaged or unreadable ({detail}); build it again from its "
                         "RDF files, replacing this folder", path=str(path)) from None
-    return OxigraphEngine(store)
+    return OxigraphEngine(store, inferred=_inferred_count(path))
+
+
+def _inferred_count(folder: Path) -> int:
+    """How many inferred triples the store's build added (0 for a store built before inference)."""
+    try:
+        count = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("inferred", 0)
+    except (OSError, ValueError, AttributeError):
+        return 0
+    return count if isinstance(count, int) and count >= 0 else 0
 
 
 def _progress(message: str, enabled: bool) -> None:
@@ -94,7 +103,11 @@ def _progress(message: str, enabled: bool) -> None:
         print(message, file=sys.stderr, flush=True)
 
 
-def _fill(folder: Path, files: Sequence[Path], progress: bool) -> int:
+def _fill(folder: Path, files: Sequence[Path], progress: bool) -> tuple[int, int]:
+    """Load the files into a new store, then the triples they entail; the counts of both."""
+    from .engines.oxigraph import OxigraphEngine
+    from .inference import entailed
+
     started = time.perf_counter()
     store = ox.Store(str(folder))
     for path in files:
@@ -110,12 +123,15 @@ def _fill(folder: Path, files: Sequence[Path], progress: bool) -> int:
                                 path=str(folder.parent)) from None
             raise
         _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
+    engine = OxigraphEngine(store)
+    engine.infer(entailed(engine))
+    _progress(f"  {engine.inferred:,} inferred triples after {time.perf_counter() - started:.1f} s", progress)
     try:
         store.optimize()
         store.flush()
     except OSError as exc:
         raise DataError(f"cannot write the store: {exc}", path=str(folder.parent)) from None
-    return len(store)
+    return len(engine), engine.inferred
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -193,8 +209,8 @@ def build_store(directory: str | Path, files: Sequence[str | Path], *, ontology:
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}{_LEFTOVER}", dir=target.parent))
     try:
-        triples = _fill(building, paths, progress)
-        marker = {"kind": _KIND, "triples": triples, "files": [str(p) for p in paths]}
+        triples, inferred = _fill(building, paths, progress)
+        marker = {"kind": _KIND, "triples": triples, "inferred": inferred, "files": [str(p) for p in paths]}
         (building / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         _check_target(target, replace)  # still true after a long build
         _swap_in(building, target)

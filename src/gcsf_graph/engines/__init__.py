@@ -12,7 +12,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -41,17 +41,24 @@ class Engine(Protocol):
     def load(self, path: Path) -> None:
         """Add one RDF file (its format from its extension); :class:`DataError` names file and line."""
 
-    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
-        """Answer a query already checked as safe, with variables bound to terms."""
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,
+              inferred: bool = False) -> Answer:
+        """Answer a query already checked as safe, with variables bound to terms.
+
+        ``inferred``: the default graph is the union of the asserted and the inferred triples.
+        """
+
+    def infer(self, triples: Iterable[ox.Triple]) -> None:
+        """Keep inferred triples apart from the asserted ones (see :mod:`gcsf_graph.inference`)."""
 
     def __len__(self) -> int:
-        """The number of triples."""
+        """The number of asserted triples."""
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every triple, as pyoxigraph quads."""
+        """Every asserted triple, as pyoxigraph quads."""
 
     def to_rdflib(self) -> rdflib.Graph:
-        """The triples as an :class:`rdflib.Graph` (for pySHACL and reasoners)."""
+        """The asserted triples as an :class:`rdflib.Graph` (for pySHACL and reasoners)."""
 
     def close(self) -> None:
         """Release the engine's resources."""

@@ -76,17 +76,33 @@ class OxigraphEngine:
 
     name = "oxigraph"
 
-    def __init__(self, store: ox.Store | None = None) -> None:
+    def __init__(self, store: ox.Store | None = None, *, inferred: int = 0) -> None:
         self.store = store if store is not None else ox.Store()
         self._rdflib: rdflib.Graph | None = None
+        #: How many triples the inferred graph holds (known from a store's build).
+        self.inferred = inferred
+
+    def infer(self, triples: Iterable[ox.Triple]) -> None:
+        from ..inference import INFERRED
+
+        graph = ox.NamedNode(INFERRED)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        self.store.extend(quads)
+        self.inferred += len(quads)
 
     def load(self, path: Path) -> None:
         read_rdf(path, lambda fmt, base: self.store.load(path=str(path), format=fmt.oxigraph,
                                                          base_iri=base))
 
-    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,
+              inferred: bool = False) -> Answer:
+        from ..inference import INFERRED
+
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
+        if inferred and self.inferred:
+            graphs = [ox.DefaultGraph(), ox.NamedNode(INFERRED)]
         try:
-            answer = self.store.query(sparql, prefixes=PREFIXES,
+            answer = self.store.query(sparql, prefixes=PREFIXES, default_graph=graphs,
                                       substitutions={ox.Variable(k): v for k, v in bindings.items()})
         except SyntaxError as exc:
             raise syntax_error(sparql, exc) from None
@@ -106,19 +122,23 @@ class OxigraphEngine:
 
     def __len__(self) -> int:
         try:
-            return len(self.store)
+            return len(self.store) - self.inferred
         except (OSError, RuntimeError) as exc:
             raise DataError(f"the store cannot be read: {exc}") from None
 
     def quads(self) -> Iterator[ox.Quad]:
-        yield from self.store
+        if not self.inferred:
+            yield from self.store
+        else:
+            yield from self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
 
     def to_rdflib(self) -> rdflib.Graph:
         if self._rdflib is None:
             import rdflib
 
             graph = rdflib.Graph()
-            data = ox.serialize(self.store, format=ox.RdfFormat.N_TRIPLES) if len(self.store) else b""
+            triples = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads())
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) if len(self) else b""
             graph.parse(data=data, format="nt")
             self._rdflib = graph
         return self._rdflib

@@ -9,7 +9,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,27 +29,40 @@ __all__ = ["RdflibEngine"]
 
 
 class RdflibEngine:
-    """An :class:`rdflib.Graph` in memory."""
+    """An :class:`rdflib.Dataset` in memory: ``graph`` the asserted triples, ``inferred`` the others."""
 
     name = "rdflib"
 
     def __init__(self) -> None:
         import rdflib
 
-        self.graph = rdflib.Graph()
+        from ..inference import INFERRED
+
+        # Two views of one store: in the first the default graph is the union of all graphs
+        # (asserted and inferred), in the second only the asserted one.
+        self.dataset = rdflib.Dataset(default_union=True)
+        self._asserted = rdflib.Dataset(store=self.dataset.store, default_union=False)
+        self.graph = self.dataset.default_graph
+        self.inferred = self.dataset.graph(rdflib.URIRef(INFERRED))
+
+    def infer(self, triples: Iterable[ox.Triple]) -> None:
+        for t in triples:
+            self.inferred.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))  # type: ignore[arg-type]
 
     def load(self, path: Path) -> None:
         check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
         read_rdf(path, lambda fmt, base: self.graph.parse(str(path), format=fmt.rdflib, publicID=base))
 
-    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
+    def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,
+              inferred: bool = False) -> Answer:
         import rdflib
 
         check_syntax(sparql)  # one parser for both engines, so syntax errors read the same
         namespaces = {k: rdflib.URIRef(v) for k, v in PREFIXES.items()}
         init = {rdflib.Variable(k): to_rdflib(v) for k, v in bindings.items()}
         try:
-            answer = self.graph.query(sparql, initNs=namespaces, initBindings=init)  # type: ignore[arg-type]
+            dataset = self.dataset if inferred else self._asserted
+            answer = dataset.query(sparql, initNs=namespaces, initBindings=init)  # type: ignore[arg-type]
             if form == "ASK":
                 return bool(answer.askAnswer)
             if form == "SELECT":
@@ -70,7 +83,8 @@ class RdflibEngine:
             yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
 
     def to_rdflib(self) -> rdflib.Graph:
-        return self.graph
+        graph: rdflib.Graph = self.graph
+        return graph
 
     def close(self) -> None:
         pass

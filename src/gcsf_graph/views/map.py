@@ -54,8 +54,8 @@ def map_data(kg: KnowledgeGraph, *, title: str = "Map") -> dict[str, Any]:
     from ..sparql import rows
     from .facts import panel_facts
 
-    places = rows(kg.query(_PLACES))
-    events = rows(kg.query(_EVENTS))
+    places = rows(kg.query(_PLACES, inference=False))  # the query walks subclasses itself
+    events = rows(kg.query(_EVENTS, inference=False))
     held: dict[str, list[dict[str, str]]] = {}
     for r in events:
         held.setdefault(r["country"], []).append({

@@ -203,11 +203,22 @@ def timeline_data(kg: KnowledgeGraph, *, query: str | None = None, title: str = 
     def cell(row: tuple[Any, ...], name: str) -> Any:
         return row[column[name]] if name in column else None
 
+    named = _term_labels(kg)
     drawn: list[dict[str, Any]] = []
     recurring: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for row in rows.terms:
-        entry = _entry(*(cell(row, name) for name in COLUMNS))
+        values = [cell(row, name) for name in COLUMNS]
+        key = tuple(str(v) for v in values)
+        if key in seen:  # the same dated fact from another source: drawn once
+            continue
+        seen.add(key)
+        # a class or property given by IRI is shown (and grouped) by its label
+        values = [ox.Literal(named.get(v.value, local_name(v.value)))
+                  if isinstance(v, ox.NamedNode) and name in ("class", "property") else v
+                  for name, v in zip(COLUMNS, values, strict=True)]
+        entry = _entry(*values)
         {"drawn": drawn, "annual": recurring, "skipped": skipped}[entry.pop("list")].append(entry)
     drawn.sort(key=lambda e: (e["start"], e["end"] or "", e["label"], e["property"], e["item"] or ""))
     types = sorted({e["type"] for e in drawn})
@@ -228,6 +239,15 @@ def timeline_data(kg: KnowledgeGraph, *, query: str | None = None, title: str = 
                     "count": sum(e["type"] == t for e in drawn)} for t in types],
         "colors": {group[t]: _colour(t) for t in types},
     }
+
+
+def _term_labels(kg: KnowledgeGraph) -> dict[str, str]:
+    """The labels of the ontology's classes and properties, by IRI."""
+    from ..sparql import rows
+
+    found = rows(kg.query("SELECT ?t ?l WHERE { ?t rdfs:label ?l FILTER(STRSTARTS(STR(?t), STR(gcsf:))) }",
+                          inference=False))
+    return {r["t"]: r["l"] for r in found}
 
 
 def write_timeline(kg: KnowledgeGraph, path: str | Path, *, query: str | None = None,

@@ -1,0 +1,91 @@
+"""Inferred types and properties: queries see them on both engines; counts, exports and validation do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcsf_graph import load
+from gcsf_graph.inference import INFERRED
+from gcsf_graph.shacl import validate
+
+EVENTS = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a gcsf:Event }"
+# Every event, by its asserted class and the class hierarchy, asked without inference.
+EVERY_EVENT = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a/rdfs:subClassOf* gcsf:Event }"
+
+
+@pytest.fixture(scope="module", params=["oxigraph", "rdflib"])
+def graphs(request):
+    return load(engine=request.param), load(engine=request.param, inference=False)
+
+
+def ground(lines):
+    """The lines without blank nodes (whose names differ from one load to the next), sorted."""
+    return sorted(line for line in lines if "_:" not in line)
+
+
+def count(kg, sparql, **options):
+    return kg.query(sparql, **options)[0]["n"]
+
+
+def test_an_event_of_any_subclass_is_an_event(graphs):
+    inferred, asserted = graphs
+    every = count(asserted, EVERY_EVENT)
+    assert every > count(asserted, EVENTS)
+    assert count(inferred, EVENTS) == every
+    assert count(inferred, EVENTS, inference=False) == count(asserted, EVENTS)
+    # asking a graph loaded without inference for it adds nothing
+    assert count(asserted, EVENTS, inference=True) == count(asserted, EVENTS)
+
+
+def test_a_fact_also_holds_for_its_superproperties(graphs):
+    inferred, asserted = graphs
+    organisers = count(asserted, "SELECT (COUNT(*) AS ?n) WHERE { ?e gcsf:organizer ?o }")
+    assert organisers > 0
+    assert count(inferred, "SELECT (COUNT(*) AS ?n) WHERE { ?e schema:organizer ?o }") == organisers
+    assert count(asserted, "SELECT (COUNT(*) AS ?n) WHERE { ?e schema:organizer ?o }") == 0
+
+
+def test_inferred_triples_live_in_their_own_graph(graphs):
+    inferred, _ = graphs
+    in_graph = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} }}"
+    assert count(inferred, in_graph) > 1000
+    # none of them is also asserted: the union holds each triple once
+    both = f"ASK {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} ?s ?p ?o }}"
+    assert inferred.query(both, inference=False) is False
+
+
+def test_counts_quads_exports_and_validation_see_asserted_facts_only(graphs, tmp_path):
+    from gcsf_graph import write_export
+
+    inferred, asserted = graphs
+    assert len(inferred) == len(asserted)
+    assert ground(map(str, inferred.quads())) == ground(map(str, asserted.quads()))
+    assert len(inferred.to_rdflib()) == len(asserted)
+    a = write_export(inferred, tmp_path / "a.nt")
+    b = write_export(asserted, tmp_path / "b.nt")
+    assert ground(a.read_text().splitlines()) == ground(b.read_text().splitlines())
+    assert validate(inferred).conforms and validate(asserted).conforms
+
+
+def test_info_counts_asserted_classes(gcsf):
+    with_inference = gcsf("info")
+    without = gcsf("info", "--no-inference")
+    assert with_inference.returncode == without.returncode == 0
+    assert with_inference.stdout == without.stdout
+
+
+def test_no_inference_option(gcsf):
+    assert gcsf("query", EVENTS, "--format", "csv").stdout.split() == ["n", "35"]
+    assert gcsf("query", EVENTS, "--format", "csv", "--no-inference").stdout.split() == ["n", "9"]
+    assert gcsf("query", EVENTS, "--format", "csv", "--engine", "rdflib").stdout.split() == ["n", "35"]
+
+
+def test_a_store_keeps_its_inferred_triples_apart(tmp_path, kg):
+    from gcsf_graph import build_store
+    from gcsf_graph.graph import bundled_paths
+
+    folder = build_store(tmp_path / "store", [bundled_paths()["data"]], progress=False)
+    disk = load(store=folder)
+    assert len(disk) == len(kg)
+    assert count(disk, EVENTS) == 35
+    assert count(disk, EVENTS, inference=False) == count(load(store=folder, inference=False), EVENTS) == 9
