@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import RESOURCES, ROOT
+from conftest import RESOURCES, ROOT, gcsf_executable
 
 from gcsf_graph import load
 from gcsf_graph.views import focus_graph, timeline_rows, viz_graph, write_html, write_map, write_timeline
@@ -130,6 +130,20 @@ def test_pages_are_self_contained_and_deterministic(tmp_path, view):
     assert "Content-Security-Policy" in html
     assert first.read_bytes() == second.read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == [f"{view}.html"]
+
+
+@pytest.mark.parametrize("args", [["--focus", "Xi Jinping"], ["--view", "timeline"], ["--view", "map"]])
+def test_pages_are_byte_identical_across_processes(tmp_path, args):
+    """Same graph and options, different hash seeds (so different set orders): the same bytes."""
+    import subprocess
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.html"
+        subprocess.run([*gcsf_executable(), "viz", "-o", str(out), *args], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
 
 
 @pytest.mark.browser
