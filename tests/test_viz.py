@@ -167,7 +167,12 @@ def test_whole_graph_opens_with_hub_labels_readable(whole_page):
     # At the opening zoom the hubs' labels are drawn and readable (at least 10 px on screen);
     # a node with a single fact has its label hidden until zoomed in.
     hubs = page.eval("gcsfView.hubs")
-    assert len(hubs) >= 15
+    assert len(hubs) >= 10
+    assert {"China", "Xi Jinping", "Belt and Road Initiative"} <= {page.eval(f"gcsfView.nodes.get({h}).label") for h in hubs}
+    boxes = page.eval("""gcsfView.hubs.map(id => { const s = gcsfView.network.body.nodes[id].labelModule.size;
+                                                   return [s.left, s.top, s.left + s.width, s.top + s.height]; })""")
+    for i, a in enumerate(boxes):  # the hubs' labels do not overlap one another
+        assert not any(a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1] for b in boxes[i + 1:])
     onscreen = page.eval("""gcsfView.hubs.map(id => gcsfView.network.body.nodes[id].labelModule.fontOptions.size
                               * gcsfView.network.getScale())""")
     assert min(onscreen) >= 10

@@ -23,6 +23,29 @@ function opening(nodes, main) {
   return { position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale };
 }
 
+// The hubs whose labels show at the opening zoom: by rank, leaving out (on a graph of more than a
+// few dozen nodes) any whose label would overlap one already chosen. In canvas units, so the
+// choice holds at any zoom.
+function chooseHubs(data, size) {
+  const ranked = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).sort((a, b) => a.rank - b.rank);
+  if (data.nodes.length <= 40) return ranked.map((n) => n.id);
+  const boxes = [];
+  const box = (n, fontSize) => {
+    const half = (n.label.length * 0.5 * fontSize) / 2;
+    return [n.x - half, n.y + 10, n.x + half, n.y + 1.2 * fontSize + 10];
+  };
+  const focus = data.nodes.find((n) => n.id === data.focus);
+  if (focus) boxes.push(box(focus, size * 1.3));
+  const chosen = [];
+  for (const n of ranked) {
+    const b = box(n, size);
+    if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) continue;
+    boxes.push(b);
+    chosen.push(n.id);
+  }
+  return chosen;
+}
+
 export function graphView(container, data, { marks = {} } = {}) {
   const parts = layout(container, "Click a node to see its facts, each with its source article and quote.");
   const search = el("input", null, "gv-search");
@@ -53,7 +76,7 @@ export function graphView(container, data, { marks = {} } = {}) {
   // before the network is built: updating nodes afterwards makes vis-network revisit every node.
   const view = opening(data.nodes, parts.main);
   const hubSize = Math.max(13, Math.ceil(LABEL_PX / view.scale));
-  const hubs = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).map((n) => n.id);
+  const hubs = chooseHubs(data, hubSize);
   const hubSet = new Set(hubs);
   const nodes = new DataSet(data.nodes.map((n) => {
     if (n.id === data.focus) return { ...n, font: { size: Math.ceil(hubSize * 1.3), color: "#000" } };
