@@ -22,6 +22,7 @@ from gcsf_graph.sparql import Rows, Triples, execute
 
 # What each example must return: a few values that must appear in its CSV output.
 EXPECTED = {
+    "dated-facts": ["Belt and Road Initiative", "--06-10", "reference date", "2023-12-29"],
     "initiatives-proposers": ["Belt and Road Initiative", "Xi Jinping", "2013", "Global Civilization Initiative", "2023-03"],
     "pillars": ["platform for action", "Belt and Road Initiative", "guiding principle", "Common values of humanity"],
     "events-timeline": ["2023-12-27", "Central Conference on Work Relating to Foreign Affairs", "Beijing", "2017-01-18"],
