@@ -434,6 +434,24 @@ def test_timeline_from_a_query_and_an_empty_result(browser, gcsf, tmp_path):
     page.close()
 
 
+@pytest.mark.browser
+def test_long_timeline_opens_on_its_latest_facts_then_loads_the_rest(browser, tmp_path):
+    lines = ["@prefix gcsf: <https://w3id.org/gcsf/ont#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    lines += [f'<https://w3id.org/gcsf/id/t/e{n}> a gcsf:Meeting ; rdfs:label "Meeting {n}" ; '
+              f'gcsf:startDate "{2000 + n % 25}-{n % 12 + 1:02d}-{n % 28 + 1:02d}"^^xsd:date .' for n in range(2500)]
+    (tmp_path / "long.ttl").write_text("\n".join(lines), encoding="utf-8")
+    page = Page(browser, write_timeline(load(tmp_path / "long.ttl"), tmp_path / "long.html"))
+    assert "Show all (" in page.text(".gv-toolbar")
+    page.page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+    assert page.eval("gcsfView.items.length") == 2500
+    page.page.click(".gv-fit")
+    window = page.eval("[gcsfView.timeline.getWindow().start.getFullYear(), gcsfView.timeline.getWindow().end.getFullYear()]")
+    assert window[0] <= 2000 and window[1] >= 2024
+    assert page.clean()
+    page.close()
+
+
 def test_timeline_query_must_be_a_select_with_a_start(gcsf, tmp_path):
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT ?item WHERE { ?item a gcsf:Person }", encoding="utf-8")
