@@ -25,6 +25,11 @@ export function layout(container, hint) {
   return parts;
 }
 
+// "1 event", "2 events".
+export function plural(count, noun) {
+  return count + " " + noun + (count === 1 ? "" : "s");
+}
+
 // A clear message in place of a view that has nothing to draw.
 export function message(main, text) {
   main.textContent = "";

@@ -6,7 +6,7 @@ import { geoCentroid, geoNaturalEarth1, geoPath } from "d3-geo";
 import countriesIso from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
-import { el, layout, message, showFacts } from "./common.js";
+import { el, layout, message, plural, showFacts } from "./common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 960;
@@ -127,7 +127,7 @@ export function mapView(container, data, { marks = {} } = {}) {
     if (!d) continue;
     const shape = svgEl("path", { d, class: country ? "country mentioned" : "country", fill: country ? shade(country.count, max) : "#e2e2e2" });
     const tip = svgEl("title");
-    tip.textContent = country ? `${country.label}: ${country.count} facts, ${country.events.length} events` : (f.properties && f.properties.name) || "";
+    tip.textContent = country ? `${country.label}: ${plural(country.count, "fact")}, ${plural(country.events.length, "event")}` : (f.properties && f.properties.name) || "";
     shape.appendChild(tip);
     if (f.id !== undefined) shape.dataset.id = String(f.id);
     if (country) {
@@ -175,8 +175,8 @@ export function mapView(container, data, { marks = {} } = {}) {
   placeList("Countries", placed.map((p) => p.country));
   placeList("Not on the map", missing, "Countries whose outline this map lacks.");
   placeList("Regions and other places", data.places, "Places with no outline of their own.");
-  counts.textContent = placed.length + " of " + data.countries.length + " countries drawn, "
-    + placed.reduce((n, p) => n + p.country.events.length, 0) + " events placed";
+  counts.textContent = placed.length + " of " + data.countries.length
+    + (data.countries.length === 1 ? " country" : " countries") + " drawn, " + plural(placed.reduce((n, p) => n + p.country.events.length, 0), "event") + " placed";
   requestAnimationFrame(() => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
   return { svg, placed, missing, show };
 }

@@ -71,13 +71,17 @@ export function timelineView(container, data, { marks = {} } = {}) {
     return { timeline: null, items: new DataSet([]), showItem };
   }
 
+  // Each class's colour on its bars and dots (vis-timeline gives a point's dot the item's classes).
+  const colours = el("style");
+  colours.textContent = data.groups.map((g) => `.gv-main .vis-item.gv-group-${Number(g.id)}.vis-range { background-color: ${g.color}; border-color: ${g.color}; }
+    .gv-main .vis-item.gv-group-${Number(g.id)}.vis-dot { border-color: ${g.color}; }`).join("\n");
+  container.appendChild(colours);
   const groups = new DataSet(data.groups.map((g) => ({ id: g.id, order: g.order, visible: true, color: g.color, name: g.type })));
   const all = data.items.map((item) => ({
     id: item.id, group: item.group, start: localDate(item.start), end: item.end ? localDate(item.end) : undefined,
     isoStart: item.start, isoEnd: item.end,
     type: item.end ? "range" : "point",
-    className: "precision-" + item.precision + (item.badDate ? " bad" : ""),
-    style: item.end ? "background-color: " + data.colors[item.group] + "; border-color: " + data.colors[item.group] : "",
+    className: "precision-" + item.precision + " gv-group-" + item.group + (item.badDate ? " bad" : ""),
     label: item.label,
   }));
   // Open on where most facts are: from the tenth percentile's start on, unless that hides little;
