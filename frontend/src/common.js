@@ -106,7 +106,7 @@ export function legendEntry(item, onChange) {
   box.checked = true;
   box.dataset.type = item.type;
   box.addEventListener("change", () => onChange(box.checked));
-  const swatch = el("span", null, "swatch");
+  const swatch = el("span", null, "swatch" + (item.shape ? " shape-" + String(item.shape).replace(/[^A-Za-z]/g, "") : ""));
   swatch.style.background = item.color;
   label.appendChild(box);
   label.appendChild(swatch);
