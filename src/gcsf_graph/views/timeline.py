@@ -116,7 +116,14 @@ def _point(precision: str, m: re.Match[str]) -> DatePoint:
 
 
 def timeline_rows(kg: KnowledgeGraph, query: str | None = None) -> Rows:
-    """The rows of the timeline: the bundled ``dated-facts`` example, or ``query`` (a SELECT)."""
+    """The rows of the timeline: the bundled ``dated-facts`` example, or ``query`` (a SELECT).
+
+    >>> from gcsf_graph import load
+    >>> timeline_rows(load(), "SELECT ?item WHERE { ?item a gcsf:Person }")
+    Traceback (most recent call last):
+    ...
+    gcsf_graph.errors.UsageError: a timeline query needs a ?start column; it has ?item
+    """
     from ..examples import example
     from ..sparql import Rows
 
