@@ -287,6 +287,15 @@ def test_focus_page_fits_the_neighbourhood(browser, tmp_path):
     assert page.eval("gcsfView.edges.get().filter(e => e.label).length") == 0
     assert page.clean()
     page.shot("graph-focus.png")
+    # Hovering an edge shows its label, and only its label.
+    edge = page.eval(f"""(() => {{ const all = gcsfView.edges.get();
+        const degree = id => all.filter(e => e.from === id || e.to === id).length;
+        return all.find(e => degree(e.from === {xi} ? e.to : e.from) === 1); }})()""")
+    leaf = edge["to"] if edge["from"] == xi else edge["from"]
+    a, b = page.node_point(xi), page.node_point(leaf)
+    page.page.mouse.move(box["x"] + (a["x"] * 0.25 + b["x"] * 0.75), box["y"] + (a["y"] * 0.25 + b["y"] * 0.75))
+    page.page.wait_for_function("gcsfView.edges.get().some(e => e.label)", timeout=5_000)
+    assert page.eval("gcsfView.edges.get().filter(e => e.label).map(e => e.label)") == [edge["title"]]
     page.close()
 
 
