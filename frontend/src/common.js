@@ -25,6 +25,11 @@ export function layout(container, hint) {
   return parts;
 }
 
+// "1 event", "2 events".
+export function plural(count, noun) {
+  return count + " " + noun + (count === 1 ? "" : "s");
+}
+
 // A clear message in place of a view that has nothing to draw.
 export function message(main, text) {
   main.textContent = "";
@@ -101,7 +106,7 @@ export function legendEntry(item, onChange) {
   box.checked = true;
   box.dataset.type = item.type;
   box.addEventListener("change", () => onChange(box.checked));
-  const swatch = el("span", null, "swatch");
+  const swatch = el("span", null, "swatch" + (item.shape ? " shape-" + String(item.shape).replace(/[^A-Za-z]/g, "") : ""));
   swatch.style.background = item.color;
   label.appendChild(box);
   label.appendChild(swatch);

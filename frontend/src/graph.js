@@ -7,7 +7,44 @@ import { el, layout, legendEntry, message, showFacts } from "./common.js";
 
 const EDGE_FONT = 11;
 const CLOSE_ZOOM = 1.3;        // every edge is labelled from this zoom on (and on hover at any zoom)
+const ARROWS_ZOOM = 0.35;     // a big graph's arrowheads show from this zoom on
 const LABEL_PX = 14;           // on-screen size of the hubs' labels at the opening zoom
+
+// The view that fits every node's centre (a fit then also makes room for labels).
+function opening(nodes, main) {
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const n of nodes) {
+    left = Math.min(left, n.x); right = Math.max(right, n.x);
+    top = Math.min(top, n.y); bottom = Math.max(bottom, n.y);
+  }
+  const width = Math.max(right - left, 1) + 200;
+  const height = Math.max(bottom - top, 1) + 200;
+  const scale = Math.min(main.clientWidth / width, main.clientHeight / height, 1.2);
+  return { position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale };
+}
+
+// The hubs whose labels show at the opening zoom: by rank, leaving out (on a graph of more than a
+// few dozen nodes) any whose label would overlap one already chosen. In canvas units, so the
+// choice holds at any zoom.
+function chooseHubs(data, size) {
+  const ranked = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).sort((a, b) => a.rank - b.rank);
+  if (data.nodes.length <= 40) return ranked.map((n) => n.id);
+  const boxes = [];
+  const box = (n, fontSize) => {
+    const half = (n.label.length * 0.5 * fontSize) / 2;
+    return [n.x - half, n.y + 10, n.x + half, n.y + 1.2 * fontSize + 10];
+  };
+  const focus = data.nodes.find((n) => n.id === data.focus);
+  if (focus) boxes.push(box(focus, size * 1.3));
+  const chosen = [];
+  for (const n of ranked) {
+    const b = box(n, size);
+    if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) continue;
+    boxes.push(b);
+    chosen.push(n.id);
+  }
+  return chosen;
+}
 
 export function graphView(container, data, { marks = {} } = {}) {
   const parts = layout(container, "Click a node to see its facts, each with its source article and quote.");
@@ -34,7 +71,17 @@ export function graphView(container, data, { marks = {} } = {}) {
     counts.textContent = "0 nodes";
     return { nodes: new DataSet([]), edges: new DataSet([]), network: null };
   }
-  const nodes = new DataSet(data.nodes);
+  // Labels: hubs (the most connected nodes) keep a readable label at the opening zoom; the others
+  // show once zoomed in (vis-network hides a label drawn smaller than its threshold). Sizes are set
+  // before the network is built: updating nodes afterwards makes vis-network revisit every node.
+  const view = opening(data.nodes, parts.main);
+  const hubSize = Math.max(13, Math.ceil(LABEL_PX / view.scale));
+  const hubs = chooseHubs(data, hubSize);
+  const hubSet = new Set(hubs);
+  const nodes = new DataSet(data.nodes.map((n) => {
+    if (n.id === data.focus) return { ...n, font: { size: Math.ceil(hubSize * 1.3), color: "#000" } };
+    return hubSet.has(n.id) ? { ...n, font: { size: hubSize } } : n;
+  }));
   const edges = new DataSet(data.edges);
   const big = data.nodes.length > 2000;
   const network = new Network(parts.main, { nodes, edges }, {
@@ -51,36 +98,13 @@ export function graphView(container, data, { marks = {} } = {}) {
       },
     },
     edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      arrows: { to: { enabled: !big, scaleFactor: 0.5 } },
       color: { color: "#c4c4c4", highlight: "#333", hover: "#666" },
       font: { size: EDGE_FONT, color: "#555", strokeWidth: 3, align: "middle" },
       smooth: false, width: 0.8, selectionWidth: 1.5, hoverWidth: 1,
     },
   });
   marks.created = performance.now();
-
-  // Labels: hubs (the most connected nodes) keep a readable label at the opening zoom; the others
-  // show once zoomed in (vis-network hides a label drawn smaller than the threshold).
-  const hubs = data.nodes.filter((n) => n.rank < data.hubs && n.id !== data.focus).map((n) => n.id);
-  // The zoom that fits every node's centre in view (a fit then also makes room for labels).
-  function openingScale() {
-    let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
-    for (const n of data.nodes) {
-      left = Math.min(left, n.x); right = Math.max(right, n.x);
-      top = Math.min(top, n.y); bottom = Math.max(bottom, n.y);
-    }
-    const width = Math.max(right - left, 1) + 200;
-    const height = Math.max(bottom - top, 1) + 200;
-    return Math.min(parts.main.clientWidth / width, parts.main.clientHeight / height, 1.2);
-  }
-  function sizeHubLabels() {
-    const scale = openingScale();
-    const size = Math.max(13, Math.ceil(LABEL_PX / scale));
-    nodes.update(hubs.map((id) => ({ id, font: { size } })));
-    if (data.focus !== null && data.focus !== undefined) {
-      nodes.update({ id: data.focus, font: { size: Math.ceil(size * 1.3), color: "#000" } });
-    }
-  }
 
   // Edge labels: for the edge under the mouse, the edges of a selected node (when few), and every
   // edge once zoomed in close (on graphs small enough to label every edge).
@@ -100,9 +124,16 @@ export function graphView(container, data, { marks = {} } = {}) {
   network.on("hoverEdge", (p) => { hovered = p.edge; refreshEdgeLabels(); });
   network.on("blurEdge", () => { hovered = null; refreshEdgeLabels(); });
   let wasClose = false;
+  let arrows = !big;
   network.on("afterDrawing", () => {
-    const close = network.getScale() >= CLOSE_ZOOM;
+    const scale = network.getScale();
+    const close = scale >= CLOSE_ZOOM;
     if (close !== wasClose) { wasClose = close; refreshEdgeLabels(); }
+    // A big graph draws arrowheads only once they are large enough to see.
+    if (big && (scale >= ARROWS_ZOOM) !== arrows) {
+      arrows = !arrows;
+      network.setOptions({ edges: { arrows: { to: { enabled: arrows, scaleFactor: 0.5 } } } });
+    }
   });
 
   function updateCounts() {
@@ -175,8 +206,13 @@ export function graphView(container, data, { marks = {} } = {}) {
   updateCounts();
   // Open with everything in view (a focus page: the whole neighbourhood, the focus node marked
   // and its facts in the panel).
-  sizeHubLabels();
-  network.fit({ animation: false });
+  // Open on the nodes' extent; a graph of a few hundred nodes is then fitted with its labels (a
+  // fit knows a label's extent only once it has been drawn: hence a first draw).
+  network.moveTo({ ...view, animation: false });
+  if (data.nodes.length <= 500) {
+    network.redraw();
+    network.fit({ animation: false });
+  }
   if (data.focus !== null && data.focus !== undefined) select(data.focus);
   network.once("afterDrawing", () => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
   return { network, nodes, edges, search: find, showPanel, select, focusNode, hubs };

@@ -6,7 +6,7 @@ import { geoCentroid, geoNaturalEarth1, geoPath } from "d3-geo";
 import countriesIso from "i18n-iso-countries";
 import { feature } from "topojson-client";
 import world from "world-atlas/countries-110m.json";
-import { el, layout, message, showFacts } from "./common.js";
+import { el, layout, message, plural, showFacts } from "./common.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 960;
@@ -32,6 +32,39 @@ export function shade(count, max) {
   return SHADES[Math.min(SHADES.length - 1, Math.floor(t * (SHADES.length - 1)) + 1)];
 }
 
+// Wheel to zoom (about the pointer), drag to pan, double-click to reset: small countries
+// (Israel, Palestine, Belgium ...) become clickable.
+function zoomable(svg) {
+  let view = [0, 0, WIDTH, HEIGHT];
+  let drag = null;
+  const set = (v) => { view = v; svg.setAttribute("viewBox", v.map((n) => n.toFixed(2)).join(" ")); };
+  const point = (event) => {
+    const box = svg.getBoundingClientRect();
+    const scale = Math.max(view[2] / box.width, view[3] / box.height);
+    const x = view[0] + (event.clientX - box.left - (box.width - view[2] / scale) / 2) * scale;
+    const y = view[1] + (event.clientY - box.top - (box.height - view[3] / scale) / 2) * scale;
+    return [x, y, scale];
+  };
+  svg.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    const [x, y] = point(event);
+    const k = Math.min(Math.max(event.deltaY > 0 ? 1.25 : 0.8, WIDTH / 64 / view[2]), WIDTH / view[2]);
+    set([x - (x - view[0]) * k, y - (y - view[1]) * k, view[2] * k, view[3] * k]);
+  }, { passive: false });
+  svg.addEventListener("pointerdown", (event) => { drag = { x: event.clientX, y: event.clientY, view, moved: false }; });
+  svg.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    const [, , scale] = point(event);
+    const dx = (event.clientX - drag.x) * scale;
+    const dy = (event.clientY - drag.y) * scale;
+    if (Math.abs(dx) + Math.abs(dy) > 2) drag.moved = true;
+    if (drag.moved) set([drag.view[0] - dx, drag.view[1] - dy, drag.view[2], drag.view[3]]);
+  });
+  svg.addEventListener("pointerup", () => { drag = null; });
+  svg.addEventListener("pointerleave", () => { drag = null; });
+  svg.addEventListener("dblclick", () => set([0, 0, WIDTH, HEIGHT]));
+}
+
 let geometry = null;
 function countryFeatures() {
   if (!geometry) geometry = feature(world, world.objects.countries).features;
@@ -41,7 +74,7 @@ function countryFeatures() {
 export function mapView(container, data, { marks = {} } = {}) {
   const parts = layout(container, "Click a shaded country to see its facts, each with its source article and quote.");
   const counts = el("span", null, "gv-counts");
-  parts.toolbar.appendChild(el("span", "Shade: how many facts involve the country; brown dots: events held there.", "hint"));
+  parts.toolbar.appendChild(el("span", "Shade: how many facts involve the country; brown dots: events held there. Wheel to zoom, drag to move, double-click to reset.", "hint"));
   parts.toolbar.appendChild(counts);
   const hasFacts = (key) => Object.prototype.hasOwnProperty.call(data.facts, key);
   const show = (key) => showFacts(parts.panel, data.facts[key], { onLink: hasFacts(key) ? show : null, hasFacts });
@@ -94,7 +127,7 @@ export function mapView(container, data, { marks = {} } = {}) {
     if (!d) continue;
     const shape = svgEl("path", { d, class: country ? "country mentioned" : "country", fill: country ? shade(country.count, max) : "#e2e2e2" });
     const tip = svgEl("title");
-    tip.textContent = country ? `${country.label}: ${country.count} facts, ${country.events.length} events` : (f.properties && f.properties.name) || "";
+    tip.textContent = country ? `${country.label}: ${plural(country.count, "fact")}, ${plural(country.events.length, "event")}` : (f.properties && f.properties.name) || "";
     shape.appendChild(tip);
     if (f.id !== undefined) shape.dataset.id = String(f.id);
     if (country) {
@@ -129,6 +162,7 @@ export function mapView(container, data, { marks = {} } = {}) {
   }
   svg.appendChild(dots);
   parts.main.appendChild(svg);
+  zoomable(svg);
   marks.created = performance.now();
 
   // Beside the map: the shade scale, the countries by count, and the places with no outline.
@@ -141,8 +175,8 @@ export function mapView(container, data, { marks = {} } = {}) {
   placeList("Countries", placed.map((p) => p.country));
   placeList("Not on the map", missing, "Countries whose outline this map lacks.");
   placeList("Regions and other places", data.places, "Places with no outline of their own.");
-  counts.textContent = placed.length + " of " + data.countries.length + " countries drawn, "
-    + placed.reduce((n, p) => n + p.country.events.length, 0) + " events placed";
+  counts.textContent = placed.length + " of " + data.countries.length
+    + (data.countries.length === 1 ? " country" : " countries") + " drawn, " + plural(placed.reduce((n, p) => n + p.country.events.length, 0), "event") + " placed";
   requestAnimationFrame(() => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
   return { svg, placed, missing, show };
 }

@@ -5,7 +5,8 @@ import { DataSet } from "vis-data/peer";
 import { Timeline } from "vis-timeline/peer";
 import { el, layout, legendEntry, message, showFacts } from "./common.js";
 
-const OPENING = 300;  // a timeline longer than this opens on its latest OPENING items
+const OPENING = 150;      // a timeline longer than this opens on its latest OPENING items
+const LOAD_SLICE = 1000;  // a timeline longer than this adds the items out of view in slices
 
 // A local date from "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS" (far quicker than vis-timeline's parsing).
 function localDate(text) {
@@ -70,19 +71,23 @@ export function timelineView(container, data, { marks = {} } = {}) {
     return { timeline: null, items: new DataSet([]), showItem };
   }
 
+  // Each class's colour on its bars and dots (vis-timeline gives a point's dot the item's classes).
+  const colours = el("style");
+  colours.textContent = data.groups.map((g) => `.gv-main .vis-item.gv-group-${Number(g.id)}.vis-range { background-color: ${g.color}; border-color: ${g.color}; }
+    .gv-main .vis-item.gv-group-${Number(g.id)}.vis-dot { border-color: ${g.color}; }`).join("\n");
+  container.appendChild(colours);
   const groups = new DataSet(data.groups.map((g) => ({ id: g.id, order: g.order, visible: true, color: g.color, name: g.type })));
-  const items = new DataSet(data.items.map((item) => ({
+  const all = data.items.map((item) => ({
     id: item.id, group: item.group, start: localDate(item.start), end: item.end ? localDate(item.end) : undefined,
     isoStart: item.start, isoEnd: item.end,
     type: item.end ? "range" : "point",
-    className: "precision-" + item.precision + (item.badDate ? " bad" : ""),
-    style: item.end ? "background-color: " + data.colors[item.group] + "; border-color: " + data.colors[item.group] : "",
+    className: "precision-" + item.precision + " gv-group-" + item.group + (item.badDate ? " bad" : ""),
     label: item.label,
-  })));
+  }));
   // Open on where most facts are: from the tenth percentile's start on, unless that hides little;
-  // a long timeline opens on its latest few hundred facts.
-  const starts = items.map((item) => item.start.getTime()).sort((a, b) => a - b);
-  const last = Math.max(...items.map((item) => (item.end || item.start).getTime()));
+  // a long timeline opens on its latest OPENING facts.
+  const starts = all.map((item) => item.start.getTime()).sort((a, b) => a - b);
+  const last = Math.max(...all.map((item) => (item.end || item.start).getTime()));
   const year = 365.25 * 24 * 3600 * 1000;
   let from = starts[Math.floor(starts.length * 0.1)];
   if (starts.length > OPENING) from = starts[starts.length - OPENING];
@@ -90,13 +95,31 @@ export function timelineView(container, data, { marks = {} } = {}) {
   if (!narrow) from = starts[0];
   const pad = (last - from) * 0.04 || year;
   const window = { start: from - pad, end: last + pad };
+  // A long timeline is drawn first with the facts in that window; the others join in slices
+  // right after, so the page answers at once (vis-timeline sets up some 50 µs per item).
+  const inView = (item) => (item.end || item.start).getTime() >= window.start && item.start.getTime() <= window.end;
+  const first = all.length > LOAD_SLICE ? all.filter(inView) : all;
+  const later = all.length > LOAD_SLICE ? all.filter((item) => !inView(item)) : [];
+  const items = new DataSet(first);
+  function loadLater() {
+    if (!later.length) {
+      document.body.dataset.loaded = "true";
+      return;
+    }
+    items.add(later.splice(0, LOAD_SLICE));
+    setTimeout(loadLater, 0);
+  }
   marks.dataset = performance.now();
   const timeline = new Timeline(parts.main, items, groups, {
     start: window.start,
     end: window.end,
     stack: true,
     onInitialDrawComplete: () => {
-      requestAnimationFrame(() => { marks.drawn = performance.now(); document.body.dataset.drawn = "true"; });
+      requestAnimationFrame(() => {
+        marks.drawn = performance.now();
+        document.body.dataset.drawn = "true";
+        setTimeout(loadLater, 0);
+      });
     },
     orientation: { axis: "top", item: "top" },
     zoomMin: 1000 * 60 * 60 * 24 * 7,

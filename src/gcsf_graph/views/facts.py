@@ -26,12 +26,14 @@ def _sources(items: list[dict[str, str]]) -> list[list[str]]:
     return [[s.get("document", ""), s.get("quote", "")] for s in items]
 
 
-def panel_facts(graph: nx.MultiDiGraph, ids: Mapping[Any, Hashable]) -> dict[Hashable, dict[str, Any]]:
+def panel_facts(graph: nx.MultiDiGraph, ids: Mapping[Any, Hashable], *,
+                search: bool = True) -> dict[Hashable, dict[str, Any]]:
     """Panel facts of the nodes in ``ids`` (node -> the id the page knows it by).
 
     Each is ``{label, type, iri, aliases, literals, out, in, search}``: ``literals`` as
     ``[property, value, sources]``, ``out``/``in`` as ``[relation, other id, other label,
-    sources]``, a source as ``[document, quote]``; ``search`` holds the folded names.
+    sources]``, a source as ``[document, quote]``; ``search`` (unless ``search=False``) holds
+    the folded names for the page's search box.
     """
     relations: dict[str, str] = graph.graph.get("predicate_labels", {})
     facts: dict[Hashable, dict[str, Any]] = {}
@@ -44,8 +46,9 @@ def panel_facts(graph: nx.MultiDiGraph, ids: Mapping[Any, Hashable]) -> dict[Has
         aliases = [str(a) for a in attrs.get("aliases", [])]
         facts[i] = {"label": label, "type": str(attrs.get("type", "entity")),
                     "iri": str(attrs.get("iri", node)), "aliases": aliases, "literals": literals,
-                    "out": [], "in": [],
-                    "search": [fold(label), *(fold(a) for a in aliases)]}
+                    "out": [], "in": []}
+        if search:
+            facts[i]["search"] = [fold(label), *(fold(a) for a in aliases)]
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("label", ""))
         sources = _sources(attrs.get("sources", []))

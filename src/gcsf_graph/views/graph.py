@@ -88,7 +88,11 @@ def focus_graph(kg: KnowledgeGraph, entity: str, *, depth: int = 1,
     if centre not in whole:
         raise UsageError(f"{entity!r} is not in the drawn classes")
     near = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), centre, cutoff=depth)
-    sub = whole.subgraph(near).copy()
+    # Built in the whole graph's order (a subgraph view would follow a set's, which varies by run).
+    sub = nx.MultiDiGraph(**whole.graph)
+    sub.add_nodes_from((n, whole.nodes[n]) for n in whole if n in near)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in whole.edges(keys=True, data=True)
+                       if u in near and v in near)
     sub.graph["focus"] = centre
     return sub
 

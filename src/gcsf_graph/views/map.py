@@ -77,7 +77,7 @@ def map_data(kg: KnowledgeGraph, *, title: str = "Map") -> dict[str, Any]:
     facts: dict[Any, Any] = {}
     if keys:
         graph = to_networkx(kg)
-        facts = panel_facts(graph, {k: k for k in keys if k in graph})
+        facts = panel_facts(graph, {k: k for k in keys if k in graph}, search=False)
     return {"title": title, "countries": countries, "places": others, "facts": facts}
 
 

@@ -49,7 +49,11 @@ def _bundle(view: View, kind: str) -> str:
 
 
 def render_page(view: View, title: str, data: Any) -> str:
-    """The HTML of one view's page: its bundle, style and ``data`` inlined."""
+    """The HTML of one view's page: its bundle, style and ``data`` inlined.
+
+    >>> render_page("timeline", "<When>", {"items": []}).count("<title>&lt;When&gt;</title>")
+    1
+    """
     import jinja2
     from markupsafe import Markup
 
@@ -63,7 +67,12 @@ def render_page(view: View, title: str, data: Any) -> str:
 
 
 def write_page(path: str | Path, html: str, *, open_browser: bool = False) -> Path:
-    """Write a page atomically, open it in a browser if asked, and return its path."""
+    """Write a page atomically, open it in a browser if asked, and return its path.
+
+    >>> import tempfile
+    >>> write_page(tempfile.mkdtemp() + "/p.html", "<!DOCTYPE html>").stat().st_size
+    15
+    """
     from ..files import write_atomic
 
     target = write_atomic(Path(path), html.encode("utf-8"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,7 +116,14 @@ def _point(precision: str, m: re.Match[str]) -> DatePoint:
 
 
 def timeline_rows(kg: KnowledgeGraph, query: str | None = None) -> Rows:
-    """The rows of the timeline: the bundled ``dated-facts`` example, or ``query`` (a SELECT)."""
+    """The rows of the timeline: the bundled ``dated-facts`` example, or ``query`` (a SELECT).
+
+    >>> from gcsf_graph import load
+    >>> timeline_rows(load(), "SELECT ?item WHERE { ?item a gcsf:Person }")
+    Traceback (most recent call last):
+    ...
+    gcsf_graph.errors.UsageError: a timeline query needs a ?start column; it has ?item
+    """
     from ..examples import example
     from ..sparql import Rows
 
@@ -223,20 +231,28 @@ def timeline_data(kg: KnowledgeGraph, *, query: str | None = None, title: str = 
     drawn.sort(key=lambda e: (e["start"], e["end"] or "", e["label"], e["property"], e["item"] or ""))
     types = sorted({e["type"] for e in drawn})
     group = {t: i for i, t in enumerate(types)}
+    counts = Counter(e["type"] for e in drawn)
     for i, entry in enumerate(drawn):
         entry["id"] = i
-        entry["group"] = group[entry["type"]]
+        entry["group"] = group[entry.pop("type")]
     for i, entry in enumerate([*recurring, *skipped], start=len(drawn)):
         entry["id"] = i
+    # Items name their entity by its index in the panel facts; empty fields are left out.
     keys = sorted({e["item"] for e in [*drawn, *recurring, *skipped] if e["item"]})
     facts: dict[Any, Any] = {}
     if keys:
         graph = to_networkx(kg)
-        facts = panel_facts(graph, {k: k for k in keys if k in graph})
+        index = {k: i for i, k in enumerate(k for k in keys if k in graph)}
+        facts = panel_facts(graph, index, search=False)
+    for entry in [*drawn, *recurring, *skipped]:
+        entry["item"] = index.get(entry["item"]) if keys else None
+        for name in [n for n, v in entry.items() if (v is None or v is False or v == "")
+                     and n not in ("label", "value")]:
+            del entry[name]
     return {
         "title": title, "items": drawn, "recurring": recurring, "skipped": skipped, "facts": facts,
-        "groups": [{"id": group[t], "order": group[t], "type": t, "color": _colour(t),
-                    "count": sum(e["type"] == t for e in drawn)} for t in types],
+        "groups": [{"id": group[t], "order": group[t], "type": t, "color": _colour(t), "count": counts[t]}
+                   for t in types],
         "colors": {group[t]: _colour(t) for t in types},
     }
 
