@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser run test lint data bench clean
+.PHONY: setup browser run test lint data eval-ingest bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: setup browser lint
 
 data: setup
 	$(BIN)/python -m gcsf_graph.curation
+
+# Hold out each article, ingest it knowing the others, and print recall and precision.
+eval-ingest: setup
+	$(BIN)/python -m gcsf_graph.curation.evaluate
 
 bench: setup
 	$(BIN)/python bench/run.py
