@@ -71,9 +71,16 @@ def score(curation: Curation, article: ArticleFile, found: Candidates) -> Score:
     """Compare the candidates of a held-out article with its curated facts."""
     resolve = _resolver(curation)
     new = {n.key or "": fold(n.text) for n in found.new_names}
+    # A candidate statistic is the curated one with the same value stated around the same number.
+    for n in found.numbers:
+        for t in article.facts:
+            if t.predicate == "value" and t.value == n.value and t.start <= n.start < t.start + len(t.quote):
+                new[n.key or ""] = f"\0{t.subject}"
+                resolve[f"\0{t.subject}"] = t.subject
     candidates = found.article.facts
     result = Score(article.file, curated=len(article.facts), candidates=len(candidates))
-    seen = {n.key for n in (*found.mentions, *found.new_names)}
+    seen = {n.key for n in (*found.mentions, *found.new_names)} | {found.article.key}
+    seen |= {resolve.get(new.get(n.key or "", ""), "") for n in found.numbers}
     seen |= {resolve.get(fold(n.text), "") for n in found.new_names}
     matched: set[str] = set()
     for t in article.facts:

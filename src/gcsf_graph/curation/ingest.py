@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import DataError, UsageError
 from .anchors import read_article, sha256
@@ -234,7 +235,7 @@ def _slug(name: str) -> str:
 def find_new_names(text: str, taken: list[Span]) -> list[Span]:
     """Capitalised runs of two or more words (or acronyms) that are no known name."""
     word = r"[A-Z][\w’'.-]*"
-    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b")
+    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b|{word}")
     found = []
     masked = list(text)
     for t in taken:  # known names and dates split runs and are never new names
@@ -250,11 +251,36 @@ def find_new_names(text: str, taken: list[Span]) -> list[Span]:
                 continue
             end = start + len(name)
             name = text[start:end]
+            country = _country(name)
+            if country:
+                found.append(Span(name, start, end, key=f"country:{country}", cls="Country", known=False))
+                continue
+            if " " not in name and not name.isupper():
+                continue  # one capitalised word is most often just the start of a sentence
             head = fold(name.split()[-1])
             guess = ("person", None) if _looks_like_a_person(name) else ("concept", None)
             prefix, cls = _HEADS.get(head, guess)
             found.append(Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False))
     return found
+
+
+def _country(name: str) -> str | None:
+    """The ISO 3166 alpha-3 code of a country's name, when pycountry is installed and knows it."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry comes with the dev extra
+        return None
+    if len(name) < 4 or name.isupper():
+        return None
+    record: Any
+    try:
+        record = pycountry.countries.lookup(name)
+    except LookupError:
+        # "Russia" is the "Russian Federation", "Korea" the "Korea, Republic of"
+        starts = (f"{name},", f"{name}n ")
+        record = next((c for c in pycountry.countries
+                       if getattr(c, "common_name", "") == name or c.name.startswith(starts)), None)
+    return str(record.alpha_3) if record is not None else None
 
 
 def _looks_like_a_person(name: str) -> bool:
@@ -379,7 +405,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
     new_names = find_new_names(text, [*mentions, *dates])
-    numbers = find_numbers(text)
+    numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
+               for n in find_numbers(text)]
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
@@ -388,8 +415,11 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
         facts += _pair_facts(article, sentence, inside, pairs, min_support)
-        for d in (d for d in dates if sentence.start <= d.start < sentence.end):
+        in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
+        for d in in_sentence:
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
+        for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
+            facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs)
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -424,6 +454,27 @@ def _date_facts(article: ArticleFile, sentence: Span, inside: list[Span], d: Spa
         if count >= min_support:
             note = f"candidate: {d.text!r} near {n.text!r}" + (f"; {d.note}" if d.note else "")
             facts.append(_fact(article, sentence, n.key or "", predicate, "date", d.value, note))
+    return facts
+
+
+def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
+                pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+    """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
+    key = number.key or "stat:number"
+    note = f"candidate statistic: {number.text!r}"
+    facts = [_fact(article, sentence, key, "value", "number", number.value or "", note)]
+    if number.unit:
+        facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
+    if number.qualifier:
+        facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
+    for n in inside:
+        usage = pairs.get(("stat", _prefix(n.key or "")))
+        if usage and "statisticSubject" in usage:
+            facts.append(_fact(article, sentence, key, "statisticSubject", "object", n.key or "",
+                               f"{note}: about {n.text!r}?"))
+    for d in dates:
+        facts.append(_fact(article, sentence, key, "referenceDate", "date", d.value or "",
+                           f"{note} at {d.text!r}" + (f"; {d.note}" if d.note else "")))
     return facts
 
 
