@@ -51,6 +51,16 @@ def need_corpus() -> Path:
     return seeds_dir()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the corpus, mark the tests that need it skipped, so the reason shows once per file."""
+    problem = corpus_problem()
+    if problem is None or os.environ.get("CI", "").lower() == "true":
+        return  # with CI=true the corpus fixture fails those tests instead
+    for item in items:
+        if {"corpus", "seeds"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.skip(reason=problem))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The corpus folder, checked against the curation's checksums (see ``need_corpus``)."""

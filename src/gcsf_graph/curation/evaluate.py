@@ -2,7 +2,9 @@
 
 Each article is held out in turn and ingested knowing only the entities and usage of the others.
 A curated fact counts as proposed when a candidate has the same subject and object (a new name
-counts as the entity whose label or alias it is) and a quote that overlaps the curated one.
+counts as the entity whose label or alias it is, a candidate statistic as the curated one with the
+same value around the same number, and a text of the same predicate as another when one holds
+the other) and a quote that overlaps the curated one.
 Recall is the share of curated facts proposed; precision the share of candidates that propose one.
 """
 
@@ -56,13 +58,20 @@ def _resolver(curation: Curation) -> dict[str, str]:
     return names
 
 
+def _contains(a: str, b: str) -> bool:
+    """Texts match when one holds the other (a curator trims what ingest proposes), quotes aside."""
+    a, b = a.replace('"', "").strip(), b.replace('"', "").strip()
+    return a == b or (min(len(a), len(b)) >= 8 and (a in b or b in a))
+
+
 def _same(c: Fact, t: Fact, resolve: dict[str, str], new: dict[str, str]) -> bool:
     def key(k: str) -> str:
         return resolve.get(new.get(k, ""), k)
     if key(c.subject) != t.subject or c.kind != t.kind:
         return False
     value = key(c.value) if c.kind == "object" else c.value
-    if value != t.value and not (c.kind == "text" and fold(value) == fold(t.value)):
+    if value != t.value and not (c.kind == "text" and c.predicate == t.predicate
+                                 and _contains(fold(value), fold(t.value))):
         return False
     return c.start < t.start + len(t.quote) and t.start < c.start + len(c.quote)
 

@@ -410,6 +410,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
+    text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
+                       if f.predicate == "characterization"}
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
     for sentence in spans:
@@ -420,6 +422,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
             facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs)
+        facts += _characterizations(article, sentence, inside, text_predicates)
+        facts += _byline(article, sentence, inside, in_sentence, date)
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -475,6 +479,45 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
     for d in dates:
         facts.append(_fact(article, sentence, key, "referenceDate", "date", d.value or "",
                            f"{note} at {d.text!r}" + (f"; {d.note}" if d.note else "")))
+    return facts
+
+
+_COPULA = re.compile(
+    r"""^\s*["”’]?\s*(?:,\s*)?(?:is|was|are|were|has become|had become|has been|have become|remains|"""
+    r"""means|is also|is not only|serves as|becomes|described as)\s+(.+?)(?=[.;:!?]|,\s|\s-\s|$)""")
+
+
+def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
+                       prefixes: set[str]) -> list[Fact]:
+    """'X is/has become/means Y': Y as a candidate characterization of X."""
+    facts = []
+    for n in inside:
+        if _prefix(n.key or "") not in prefixes:
+            continue
+        said = _COPULA.match(sentence.text[n.end - sentence.start:])
+        if said and len(said.group(1).split()) >= 2:
+            value = said.group(1).strip(" \"“”")
+            facts.append(_fact(article, sentence, n.key or "", "characterization", "text", value,
+                               f"candidate: what the text says {n.text!r} is"))
+    return facts
+
+
+def _byline(article: ArticleFile, sentence: Span, inside: list[Span], dates: list[Span],
+            published: str | None) -> list[Fact]:
+    """Author, editor, publisher and date of the article, from its byline and dateline."""
+    facts = []
+    byline = re.match(r"(?:.*[–-]\s*)?[Bb]y\s+[A-Z]", sentence.text) and len(sentence.text) < 200
+    role = "editor" if re.match(r"Editors?:", sentence.text) else "author" if byline else None
+    for n in inside if role else []:
+        kind = _prefix(n.key or "")
+        predicate = role if kind == "person" else "publisher" if kind == "organization" else None
+        if predicate:
+            facts.append(_fact(article, sentence, article.key, predicate, "object", n.key or "",
+                               f"candidate: {predicate} from the line {sentence.text!r}"))
+    for d in dates:
+        if d.value == published and sentence.start < 400:
+            facts.append(_fact(article, sentence, article.key, "datePublished", "date", d.value or "",
+                               "candidate: the date at the head of the article"))
     return facts
 
 
