@@ -105,3 +105,19 @@ def test_sentences_dates_and_numbers():
         "Head", "The U.S. side agreed.", "In 2023, trade grew by 5.2 percent.", "On June 10 they met."]
     assert [d.value for d in find_dates(text, None)] == ["2023", "--06-10"]
     assert [(n.value, n.unit) for n in find_numbers(text)] == [("5.2", "percent")]
+
+
+def test_relationships_characterizations_and_bylines(tmp_path, curation):
+    path = tmp_path / "dispatch-2.txt"
+    path.write_text("Dispatch two\nBy Guo Jiping, People’s Daily\n"
+                    "In 2023, China established diplomatic relations with Honduras.\n"
+                    "The Belt and Road Initiative has become a pathway of shared prosperity.\n", encoding="utf-8")
+    facts = ingest(path, curation, date="2024-01-21").article.facts
+    by_predicate = {(f.predicate, f.value) for f in facts}
+    assert {("author", "person:guo-jiping"), ("publisher", "organization:peoples-daily")} <= by_predicate
+    relationship = {f.subject for f in facts if f.predicate == "party"}
+    assert len(relationship) == 1
+    assert {(f.predicate, f.value) for f in facts if f.subject in relationship} == {
+        ("party", "country:CHN"), ("party", "country:HND"),
+        ("relationshipType", "concept:diplomatic-relations"), ("startDate", "2023")}
+    assert ("characterization", "a pathway of shared prosperity") in by_predicate

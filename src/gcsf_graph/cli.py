@@ -306,8 +306,10 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, cont
                     if context:
                         from .curation import quote_in_article
 
-                        shown = quote_in_article(source.document, source.quote)
-                        lines.append(f"      [{source.document}] {' '.join(shown.split())}")
+                        shown = " ".join(quote_in_article(source.document, source.quote).split())
+                        # article text goes to a terminal: no control characters
+                        shown = "".join(c if c.isprintable() else "\ufffd" for c in shown)
+                        lines.append(f"      [{source.document}] {shown}")
                     else:
                         lines.append(f"      [{source.document}] \"{' '.join(source.quote.split())}\"")
     _out("\n".join(lines))

@@ -76,6 +76,16 @@ def _same(c: Fact, t: Fact, resolve: dict[str, str], new: dict[str, str]) -> boo
     return c.start < t.start + len(t.quote) and t.start < c.start + len(c.quote)
 
 
+def _relationships(candidates: tuple[Fact, ...]) -> list[tuple[str, set[str], int]]:
+    parties: dict[str, set[str]] = {}
+    starts: dict[str, int] = {}
+    for c in candidates:
+        if c.predicate == "party":
+            parties.setdefault(c.subject, set()).add(c.value)
+            starts[c.subject] = c.start
+    return [(k, p, starts[k]) for k, p in parties.items()]
+
+
 def score(curation: Curation, article: ArticleFile, found: Candidates) -> Score:
     """Compare the candidates of a held-out article with its curated facts."""
     resolve = _resolver(curation)
@@ -88,7 +98,15 @@ def score(curation: Curation, article: ArticleFile, found: Candidates) -> Score:
                 resolve[f"\0{t.subject}"] = t.subject
     candidates = found.article.facts
     result = Score(article.file, curated=len(article.facts), candidates=len(candidates))
+    # A candidate relationship is the curated one with the same parties stated in the same place.
+    for key, parties, start in _relationships(candidates):
+        for t in article.facts:
+            if t.predicate == "party" and t.start <= start < t.start + len(t.quote) and parties == {
+                    f.value for f in article.facts if f.subject == t.subject and f.predicate == "party"}:
+                new[key] = f"\0{t.subject}"
+                resolve[f"\0{t.subject}"] = t.subject
     seen = {n.key for n in (*found.mentions, *found.new_names)} | {found.article.key}
+    seen |= {resolve.get(new.get(k, ""), "") for k, _, _ in _relationships(candidates)}
     seen |= {resolve.get(new.get(n.key or "", ""), "") for n in found.numbers}
     seen |= {resolve.get(fold(n.text), "") for n in found.new_names}
     matched: set[str] = set()

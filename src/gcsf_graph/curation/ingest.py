@@ -410,6 +410,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
+    relationship_types = {f.value for a in curation.articles for f in a.facts
+                          if f.predicate == "relationshipType"}
     text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
                        if f.predicate == "characterization"}
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
@@ -424,6 +426,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
             facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs)
         facts += _characterizations(article, sentence, inside, text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
+        facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -518,6 +521,30 @@ def _byline(article: ArticleFile, sentence: Span, inside: list[Span], dates: lis
         if d.value == published and sentence.start < 400:
             facts.append(_fact(article, sentence, article.key, "datePublished", "date", d.value or "",
                                "candidate: the date at the head of the article"))
+    return facts
+
+
+def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dates: list[Span],
+                   types: set[str]) -> list[Fact]:
+    """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship."""
+    kinds = [n for n in inside if n.key in types]
+    parties: list[Span] = []
+    for n in inside:
+        party = _prefix(n.key or "") in {"country", "organization", "region"}
+        if party and n.key not in {p.key for p in parties}:
+            parties.append(n)
+    if not kinds or len(parties) < 2:
+        return []
+    a, b = parties[:2]
+    kind = kinds[0].key or ""
+    names = [(n.key or ":").split(":")[1].lower() for n in (a, b)]
+    key = f"relationship:{names[0]}--{names[1]}-{kind.split(':')[1]}"
+    note = f"candidate relationship: {a.text!r} and {b.text!r}, {kinds[0].text!r}"
+    facts = [_fact(article, sentence, key, "party", "object", a.key or "", note),
+             _fact(article, sentence, key, "party", "object", b.key or "", note),
+             _fact(article, sentence, key, "relationshipType", "object", kind, note)]
+    facts += [_fact(article, sentence, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
+              for d in dates]
     return facts
 
 
