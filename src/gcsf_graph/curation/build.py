@@ -291,7 +291,10 @@ def build_graph(curation: Curation, corpus: str | Path, *,
                 ontology: str | Path | None = None) -> rdflib.Graph:
     """The graph the curation states, checked against the articles in ``corpus``."""
     from ..graph import bundled_paths
+    from .anchors import CORPUS_VARIABLE
 
+    if not Path(corpus).is_dir():
+        raise DataError(f"corpus not found (set {CORPUS_VARIABLE} to the articles' folder)", path=str(corpus))
     return _Builder(curation, Path(corpus), Path(ontology or bundled_paths()["ontology"])).build()
 
 
