@@ -121,3 +121,12 @@ def test_relationships_characterizations_and_bylines(tmp_path, curation):
         ("party", "country:CHN"), ("party", "country:HND"),
         ("relationshipType", "concept:diplomatic-relations"), ("startDate", "2023")}
     assert ("characterization", "a pathway of shared prosperity") in by_predicate
+
+
+def test_a_titled_person_proposes_their_known_tenure(tmp_path, curation):
+    path = tmp_path / "dispatch-3.txt"
+    path.write_text("Dispatch three\nPresident Xi Jinping spoke in Beijing.\n", encoding="utf-8")
+    facts = ingest(path, curation).article.facts
+    assert {(f.subject, f.predicate, f.value) for f in facts if f.subject.startswith("tenure:")} == {
+        ("tenure:xi-jinping--president-of-china", "holder", "person:xi-jinping"),
+        ("tenure:xi-jinping--president-of-china", "post", "post:president-of-china")}

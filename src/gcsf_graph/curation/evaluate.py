@@ -106,6 +106,7 @@ def score(curation: Curation, article: ArticleFile, found: Candidates) -> Score:
                 new[key] = f"\0{t.subject}"
                 resolve[f"\0{t.subject}"] = t.subject
     seen = {n.key for n in (*found.mentions, *found.new_names)} | {found.article.key}
+    seen |= {c.subject for c in candidates if c.predicate == "holder"}
     seen |= {resolve.get(new.get(k, ""), "") for k, _, _ in _relationships(candidates)}
     seen |= {resolve.get(new.get(n.key or "", ""), "") for n in found.numbers}
     seen |= {resolve.get(fold(n.text), "") for n in found.new_names}

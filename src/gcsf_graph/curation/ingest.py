@@ -410,6 +410,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
+    tenures = _known_tenures(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
     text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
@@ -427,6 +428,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         facts += _characterizations(article, sentence, inside, text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
+        facts += _tenures(article, sentence, inside, tenures)
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -545,6 +547,31 @@ def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dat
              _fact(article, sentence, key, "relationshipType", "object", kind, note)]
     facts += [_fact(article, sentence, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
               for d in dates]
+    return facts
+
+
+def _known_tenures(curation: Curation) -> dict[str, list[tuple[str, str]]]:
+    """person -> (tenure, post) for every tenure the curation knows."""
+    holders = {f.subject: f.value for a in curation.articles for f in a.facts if f.predicate == "holder"}
+    posts = {f.subject: f.value for a in curation.articles for f in a.facts if f.predicate == "post"}
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for tenure, person in sorted(holders.items()):
+        if tenure in posts:
+            found[person].append((tenure, posts[tenure]))
+    return found
+
+
+def _tenures(article: ArticleFile, sentence: Span, inside: list[Span],
+             tenures: dict[str, list[tuple[str, str]]]) -> list[Fact]:
+    """A known person named with a title ("President Xi Jinping"): the tenures they hold."""
+    facts = []
+    for n in inside:
+        titled = re.search(r"\b(President|Ambassador|Minister|Premier|Chairman|Secretary)\b", n.text)
+        if n.key in tenures and titled:
+            for tenure, post in tenures[n.key]:
+                note = f"candidate: {n.text!r} holds the post of a known tenure"
+                facts.append(_fact(article, sentence, tenure, "holder", "object", n.key, note))
+                facts.append(_fact(article, sentence, tenure, "post", "object", post, note))
     return facts
 
 
