@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser frontend run test lint data bench bench-views clean
+.PHONY: setup browser frontend run test lint data eval-ingest bench bench-views clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -57,6 +57,10 @@ test: setup browser lint
 
 data: setup
 	$(BIN)/python -m gcsf_graph.curation
+
+# Hold out each article, ingest it knowing the others, and print recall and precision.
+eval-ingest: setup
+	$(BIN)/python -m gcsf_graph.curation.evaluate
 
 bench: setup
 	$(BIN)/python bench/run.py

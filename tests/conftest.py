@@ -51,6 +51,20 @@ def need_corpus() -> Path:
     return seeds_dir()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests too (`-m 'not slow'` gives the quick suite); without the corpus,
+    the tests that need it are marked skipped, so the reason shows once per file."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+    problem = corpus_problem()
+    if problem is None or os.environ.get("CI", "").lower() == "true":
+        return  # with CI=true the corpus fixture fails those tests instead
+    for item in items:
+        if {"corpus", "seeds"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.skip(reason=problem))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The corpus folder, checked against the curation's checksums (see ``need_corpus``)."""
@@ -60,13 +74,6 @@ def corpus() -> Path:
 @pytest.fixture(scope="session")
 def seeds(corpus: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))}
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests are slow tests too: `-m 'not slow'` gives the quick suite."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -184,6 +184,12 @@ def test_a_missing_article_names_it(tmp_path):
         write_triples(curation, corpus, tmp_path / "out.ttl")
 
 
+def test_a_missing_corpus_is_named(tmp_path):
+    curation, _ = _mini(tmp_path)
+    with pytest.raises(DataError, match=r"nowhere: corpus not found \(set GCSF_SEEDS"):
+        write_triples(curation, tmp_path / "nowhere", tmp_path / "out.ttl")
+
+
 def test_an_empty_curation_file_is_an_error(tmp_path):
     curation, corpus = _mini(tmp_path)
     (curation / "mini.yaml").write_text("", encoding="utf-8")

@@ -447,6 +447,35 @@ def _decoded(argument: str) -> str:
     return argument
 
 
+# ------------------------------------------------------------------------------------ ingest
+
+
+@cli.command("ingest")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--date",
+              help="The article's date, YYYY-MM-DD, to resolve 'last August' (else read from its head).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the candidate curation file here (never over an existing file); default stdout.")
+@click.option("--curation", type=click.Path(path_type=Path),
+              help="Curation folder whose entities are known (default: data/curation of this checkout).")
+def ingest_command(article: Path, date: str | None, output: Path | None, curation: Path | None) -> None:
+    """Propose the curation of a new article: names, new names, dates, numbers, candidate facts.
+
+    Every fact is marked `status: candidate`; `make data` builds only the facts a curator accepted.
+
+    \b
+    Example:
+      gcsf ingest new-article.txt --date 2024-05-01 -o data/curation/new-article.yaml
+    """
+    from .curation.ingest import ingest_file
+
+    text = ingest_file(article, date=date, curation=curation, output=output)
+    if output is None:
+        _out(text)
+    else:
+        click.echo(f"wrote {output}", err=True)
+
+
 def main() -> None:
     """Entry point of the ``gcsf`` console script."""
     for stream in (sys.stdout, sys.stderr):

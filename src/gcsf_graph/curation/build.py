@@ -291,23 +291,30 @@ def build_graph(curation: Curation, corpus: str | Path, *,
                 ontology: str | Path | None = None) -> rdflib.Graph:
     """The graph the curation states, checked against the articles in ``corpus``."""
     from ..graph import bundled_paths
+    from .anchors import CORPUS_VARIABLE
 
+    if not Path(corpus).is_dir():
+        raise DataError(f"corpus not found (set {CORPUS_VARIABLE} to the articles' folder)", path=str(corpus))
     return _Builder(curation, Path(corpus), Path(ontology or bundled_paths()["ontology"])).build()
 
 
 def write_triples(folder: str | Path, corpus: str | Path, output: str | Path) -> Path:
     """Build the curation of ``folder`` and write it as Turtle to ``output``, atomically."""
     graph = build_graph(load_curation(folder), corpus)
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    text = HEADER + graph.serialize(format="turtle")
-    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    return write_text_atomic(output, HEADER + graph.serialize(format="turtle"))
+
+
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file, so a reader never sees half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the data file is for everyone to read
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; these files are for everyone to read
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-        os.replace(tmp, output)
+        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return output
+    return path

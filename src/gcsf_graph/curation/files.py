@@ -199,7 +199,8 @@ def read_article_file(text: str, path: str) -> ArticleFile:
     """One article's curation file: ``article`` metadata, optional ``entities``, ``facts``."""
     reader = _Reader(path)
     root = reader.compose(text)
-    top = reader.mapping(root, "an article file", ["article", "facts"], ["entities"])
+    # ``ingest`` is what `gcsf ingest` found, for the curator to read; the builder ignores it.
+    top = reader.mapping(root, "an article file", ["article", "facts"], ["entities", "ingest"])
     meta_node = top["article"]
     meta = reader.mapping(meta_node, "article", ["key", "file", "title", "sha256"],
                           ["date", "author", "publisher", "editor"])
