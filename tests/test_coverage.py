@@ -137,6 +137,13 @@ def test_a_bad_reason_is_one_located_error(gcsf, tmp_path, entry, message):
     assert result.stderr.startswith("Error: DataError: ") and len(result.stderr.splitlines()) == 1
 
 
+def test_a_ledger_file_of_no_curated_article_is_an_error(tmp_path):
+    folder, corpus = small_curation(tmp_path, None)
+    (folder / COVERAGE_FOLDER / "b.yaml").write_text("article: b.txt\nno_facts: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"b\.yaml, line 1: article 'b.txt' is not curated in "):
+        load_coverage(folder, corpus)
+
+
 def test_without_the_corpus_coverage_says_so_in_one_line(gcsf, tmp_path):
     result = gcsf("coverage", "--corpus", str(tmp_path / "missing"))
     assert result.returncode == 2
