@@ -149,3 +149,8 @@ def test_without_the_corpus_coverage_says_so_in_one_line(gcsf, tmp_path):
     assert result.returncode == 2
     assert result.stderr == (f"Error: DataError: {tmp_path / 'missing'}: corpus not found "
                              "(set GCSF_SEEDS to the articles' folder)\n")
+
+
+def test_readme_shows_the_ledger_as_it_prints(gcsf, corpus):
+    table = "\n".join(gcsf("coverage", "--corpus", str(corpus)).stdout.splitlines()[:7])
+    assert f"```\n{table}\n```" in (ROOT / "README.md").read_text(encoding="utf-8")
