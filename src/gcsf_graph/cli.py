@@ -411,9 +411,11 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: st
 @click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
               help="The articles' folder (default: $GCSF_SEEDS, else ../shared/seeds).")
 def coverage_command(every_sentence: bool, curation: Path | None, corpus: Path | None) -> None:
-    """Per article: sentences, covered (back a claim), explained (a reason) and unaccounted.
+    """Does every sentence of the articles back a claim or have a reason? (exit 1: some do not).
 
-    Exit 0 when every sentence is covered or explained, 1 when some are unaccounted, 2 on error.
+    Prints per article its sentences, how many back a claim (covered), how many have a reason in
+    data/curation/coverage/ (explained) and how many neither (unaccounted, each listed after the
+    table). Exit 0 when none is unaccounted, 1 when some are, 2 on error (no corpus, a bad reason).
 
     \b
     Examples:
