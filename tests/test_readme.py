@@ -51,7 +51,7 @@ def run(command: str):
 
 def test_every_block_is_run_or_says_why_not():
     for m in _BLOCK.finditer(README):
-        assert m["lang"] in {"sh", "console", "python", "turtle", "yaml"}, m["lang"]
+        assert m["lang"] in {"sh", "console", "python", "turtle", "yaml", "text"}, m["lang"]
     assert len(shell_lines()) >= 5 and len(console_commands()) >= 10
 
 

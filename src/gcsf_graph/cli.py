@@ -438,6 +438,36 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: st
     _wrote(path)
 
 
+# ------------------------------------------------------------------------------------ coverage
+
+
+@cli.command("coverage")
+@click.option("--sentences", "every_sentence", is_flag=True,
+              help="List every sentence with the claims it backs or the reason it has none.")
+@click.option("--curation", type=click.Path(path_type=Path, file_okay=False),
+              help="The curation folder (default: the repository's data/curation).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
+              help="The articles' folder (default: $GCSF_SEEDS, else ../shared/seeds).")
+def coverage_command(every_sentence: bool, curation: Path | None, corpus: Path | None) -> None:
+    """Does every sentence of the articles back a claim or have a reason? (exit 1: some do not).
+
+    Prints per article its sentences, how many back a claim (covered), how many have a reason in
+    data/curation/coverage/ (explained) and how many neither (unaccounted, each listed after the
+    table). Exit 0 when none is unaccounted, 1 when some are, 2 on error (no corpus, a bad reason).
+
+    \b
+    Examples:
+      gcsf coverage
+      gcsf coverage --sentences | less
+    """
+    from .curation.coverage import load_coverage
+    from .render import format_coverage
+
+    ledgers = load_coverage(curation, corpus)
+    _out(format_coverage(ledgers, sentences=every_sentence))
+    sys.exit(EXIT_NEGATIVE if any(a.unaccounted for a in ledgers) else EXIT_OK)
+
+
 def _decoded(argument: str) -> str:
     """An argument the locale could not decode (as under LC_ALL=C), read as UTF-8."""
     try:

@@ -309,6 +309,9 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
                 fact.sources.append(source)
 
     def ordered(group: dict[str, dict[tuple[str, Any], Fact]]) -> dict[str, list[Fact]]:
+        for facts in group.values():
+            for fact in facts.values():  # a fact several articles state: the same order on every engine
+                fact.sources.sort(key=lambda s: (s.document, s.quote))
         return {rel: sorted(group[rel].values(), key=lambda f: f.value) for rel in sorted(group)}
     return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]),
                        guessed)

@@ -33,6 +33,7 @@ from .sparql import Result, Rows, Triples
 from .terms import XSD, Term
 
 if TYPE_CHECKING:
+    from .curation.coverage import ArticleCoverage
     from .entities import Description, Match
     from .examples import Example
     from .info import Summary
@@ -327,3 +328,30 @@ def format_example(item: Example) -> str:
         body.pop(0)
     lines += ["", "Query:", "\n".join(body).strip()]
     return "\n".join(lines)
+
+
+def format_coverage(ledgers: list[ArticleCoverage], *, sentences: bool = False) -> str:
+    """The coverage ledger as a table (sentences, covered, explained, unaccounted per article),
+    then each unaccounted sentence; with ``sentences``, every sentence with its claims or reason."""
+    header = ("article", "sentences", "covered", "explained", "unaccounted")
+    counts = [(a.file, len(a.sentences), a.covered, a.explained, a.unaccounted) for a in ledgers]
+    total = ("total", *(sum(int(row[i]) for row in counts) for i in range(1, 5)))
+    width = max((len(str(row[0])) for row in [header, *counts, total]), default=0)
+
+    def line(row: tuple[object, ...]) -> str:
+        cells = zip(row[1:], header[1:], strict=True)
+        return f"{row[0]!s:<{width}}" + "".join(f"  {v!s:>{len(h)}}" for v, h in cells)
+
+    lines = [line(header), *(line(r) for r in counts), line(total)]
+    for a in ledgers:
+        shown = [s for s in a.sentences if sentences or not (s.claims or s.reason)]
+        if shown:
+            lines += ["", f"{a.file}:" if sentences else f"{a.file}: unaccounted (no claim, no reason):"]
+        for s in shown:
+            words = " ".join(s.text.split())
+            if sentences:
+                why = ", ".join(s.claims) if s.claims else f"({s.reason})" if s.reason else "UNACCOUNTED"
+                lines += [f"  {s.number:>3}  {why}", f"       {words}"]
+            else:
+                lines.append(f"  {s.number:>3}  {words if len(words) <= 70 else words[:69] + '…'}")
+    return terminal_safe("\n".join(lines))

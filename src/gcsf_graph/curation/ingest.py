@@ -149,32 +149,15 @@ def fold(text: str) -> str:
 
 
 def sentences(text: str) -> list[Span]:
-    """The sentences of a text: lines, split after ``.``, ``!`` or ``?`` before a capital.
+    """The sentences of a text that hold words, as the one splitter (:mod:`.sentences`) cuts them.
 
     >>> [s.text for s in sentences("Title\\nOne is here. Two, the U.S. said. Three")]
     ['Title', 'One is here.', 'Two, the U.S. said.', 'Three']
     """
-    found = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for cut in re.finditer(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])", line.group()):
-            if not re.search(r"\b[A-Z]\.[A-Z]\.$", line.group()[:cut.start()]):
-                end = line.start() + cut.start()
-                found.append(_trimmed(text, start, end))
-                start = line.start() + cut.end()
-        found.append(_trimmed(text, start, line.end()))
-    return [s for s in found if re.search(r"[^\W\d_]", s.text)]
+    from .sentences import split_sentences
 
+    return [Span(s.text, s.start, s.end) for s in split_sentences(text) if re.search(r"[^\W\d_]", s.text)]
 
-def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(text[start:end], start, end)
-
-
-# -- names ---------------------------------------------------------------------------------------
 
 def _initialism(label: str) -> str | None:
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", label) if w.lower() not in _CONNECTORS]
