@@ -458,6 +458,10 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
     for note in notes:
         warnings.warn(note, QueryWarning, stacklevel=2)
     inferred = kg.inference if inference is None else inference and kg.inference
+    if inferred:
+        from .inference import ensure_inferred
+
+        ensure_inferred(kg)  # here, not in a timed-out child process, so it is done once
     if timeout is None:
         result = _run(kg, sparql, bindings, limit, allow_service, inferred)
     else:
