@@ -18,9 +18,8 @@ from the asserted facts: queries see both (the default graph is the union), whil
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -35,61 +34,35 @@ INFERRED = "https://w3id.org/gcsf/graph/inferred"
 #: Set in a graph's cache once its inferred triples are in.
 CACHE_KEY = "inference.done"
 
-# rdfs9 (types of subclasses) and rdfs7 (subproperties), transitively. The joins are done here
-# rather than in SPARQL: "only if not already asserted" (FILTER NOT EXISTS, MINUS) is slow on
-# both engines, while a set of the asserted triples makes it a lookup.
-_SUPERCLASSES = """SELECT ?c ?super WHERE {
-  ?c rdfs:subClassOf+ ?super FILTER(isIRI(?c) && isIRI(?super) && ?super != ?c) }"""
-_TYPED = "SELECT ?x ?c WHERE { ?x a ?c }"
-_SUPERPROPERTIES = """SELECT ?p ?super WHERE {
-  ?p rdfs:subPropertyOf+ ?super FILTER(isIRI(?p) && isIRI(?super) && ?super != ?p) }"""
-_FACTS = "SELECT ?s ?p ?o WHERE { VALUES ?p { PROPERTIES } ?s ?p ?o }"
-_SUPER_FACTS = "SELECT DISTINCT ?s ?p ?o WHERE { ?any rdfs:subPropertyOf+ ?p . ?s ?p ?o }"
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _rows(engine: Engine, sparql: str) -> list[tuple[Any, ...]]:
-    answer = engine.query(sparql, "SELECT", {})
-    assert isinstance(answer, tuple)
-    return list(answer[1])
-
-
-def _closure(engine: Engine, sparql: str) -> dict[Any, list[Any]]:
-    supers: dict[Any, list[Any]] = defaultdict(list)
-    for sub, sup in _rows(engine, sparql):
-        supers[sub].append(sup)
-    return supers
+# rdfs9 (types of subclasses) and rdfs7 (subproperties), transitively. They may restate
+# asserted triples: the engines keep those out of the inferred graph (a lookup each), which is
+# much faster than asking SPARQL for "only if not asserted" (FILTER NOT EXISTS, MINUS).
+_TYPES = """
+CONSTRUCT { ?x a ?super } WHERE {
+  ?x a ?class . ?class rdfs:subClassOf+ ?super .
+  FILTER(isIRI(?super) && ?super != ?class)
+}"""
+_PROPERTIES = """
+CONSTRUCT { ?s ?super ?o } WHERE {
+  ?p rdfs:subPropertyOf+ ?super . ?s ?p ?o .
+  FILTER(isIRI(?super) && ?super != ?p)
+}"""
 
 
 def entailed(engine: Engine) -> Iterator[ox.Triple]:
-    """The triples RDFS subclass and subproperty entailment adds to the engine's asserted ones.
+    """The triples RDFS subclass and subproperty entailment gives from the engine's asserted ones.
+
+    Some may be asserted already (:meth:`~gcsf_graph.engines.Engine.infer` leaves those out).
 
     >>> from gcsf_graph import load
     >>> kg = load(inference=False)
     >>> any(str(t.object) == "<https://w3id.org/gcsf/ont#Event>" for t in entailed(kg.engine))
     True
     """
-    import pyoxigraph as ox
-
-    rdf_type = ox.NamedNode(_TYPE)
-    superclasses = _closure(engine, _SUPERCLASSES)
-    typed = set(_rows(engine, _TYPED))
-    added: set[tuple[Any, ...]] = set()
-    for x, c in typed:
-        for sup in superclasses.get(c, ()):
-            if (x, sup) not in typed and (x, sup) not in added:
-                added.add((x, sup))
-                yield ox.Triple(x, rdf_type, sup)
-    superproperties = _closure(engine, _SUPERPROPERTIES)
-    asserted = set(_rows(engine, _SUPER_FACTS))
-    if not superproperties:
-        return
-    properties = " ".join(str(p) for p in superproperties)
-    for s, p, o in _rows(engine, _FACTS.replace("PROPERTIES", properties)):
-        for sup in superproperties.get(p, ()):
-            if (s, sup, o) not in asserted:
-                asserted.add((s, sup, o))
-                yield ox.Triple(s, sup, o)
+    for sparql in (_TYPES, _PROPERTIES):
+        answer = engine.query(sparql, "CONSTRUCT", {})
+        assert not isinstance(answer, bool | tuple)
+        yield from answer
 
 
 def ensure_inferred(kg: KnowledgeGraph) -> None:

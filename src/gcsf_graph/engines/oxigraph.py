@@ -86,7 +86,8 @@ class OxigraphEngine:
         from ..inference import INFERRED
 
         graph = ox.NamedNode(INFERRED)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+        quads = {ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples
+                 if ox.Quad(t.subject, t.predicate, t.object) not in self.store}
         self.store.extend(quads)
         self.inferred += len(quads)
 
