@@ -328,8 +328,12 @@ def test_binding_an_undeclared_name_is_a_usage_error(gcsf, name, bind, message):
     assert result.stderr.strip() == f"Error: UsageError: {message}"
 
 
-@pytest.mark.parametrize("name", ["statistics-by-subject", "events-timeline", "platforms", "climate-cooperation",
-                                  "article-claims", "quote-search"])
+@pytest.mark.parametrize("name", [
+    "statistics-by-subject", "events-timeline", "platforms", "climate-cooperation", "article-claims", "quote-search",
+    "dated-facts", "xi-events", "opposed", "principles", "china-and-organisations", "china-partners", "lower-bounds",
+    "heads-of-state", "common-values", "posts-holders", "initiative-support", "characterisations", "pillars",
+    "derived-dates", "bri-provenance",
+])
 def test_examples_that_list_facts_give_each_one_its_article_and_quote(kg, name):
     from gcsf_graph.examples import example
 

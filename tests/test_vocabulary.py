@@ -104,3 +104,9 @@ def test_cli_warns_on_stderr_and_strict_exits_2(gcsf):
     assert strict.stderr.strip() == f"Error: QueryWarning: {ORGANISER}"
     fine = gcsf("query", "--strict", "SELECT ?e WHERE { ?e gcsf:organizer country:CHN }", "--format", "csv")
     assert fine.returncode == 0 and fine.stderr == "" and len(fine.stdout.splitlines()) > 1
+
+
+def test_the_warning_points_at_the_callers_line(kg):
+    with pytest.warns(QueryWarning) as caught:
+        kg.query("ASK { ?e gcsf:organiser ?o }")
+    assert caught[0].filename == __file__

@@ -109,8 +109,9 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     :class:`~gcsf_graph.errors.DataError` (naming the file and line) and nothing is half-loaded.
     ``progress`` reports each file on stderr (by default for more than 20 MB of files).
     ``inference`` adds the types and properties RDFS subclass and subproperty entailment
-    implies, in their own graph (:mod:`gcsf_graph.inference`); queries see them, ``len()``,
-    exports and validation do not. A store holds the inferred triples its build added.
+    implies, in their own graph (:mod:`gcsf_graph.inference`), computed by the first query
+    that sees them; queries see them, ``len()``, exports and validation do not. A store holds
+    the inferred triples its build added.
 
     >>> kg = load(engine="rdflib")
     >>> kg.query("ASK { person:xi-jinping a gcsf:Person }")
@@ -123,9 +124,11 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     if store is not None:
         if paths or engine != "oxigraph":
             raise UsageError("a store is queried as it is: give no files and the oxigraph engine")
+        from .inference import CACHE_KEY
         from .stores import open_store
 
-        return KnowledgeGraph(open_store(store), (Path(store),), inference=inference)
+        # a store holds the inferred triples its build added
+        return KnowledgeGraph(open_store(store), (Path(store),), inference=inference, cache={CACHE_KEY: True})
     files = [Path(p) for p in paths] or [bundled_paths()["data"]]
     if ontology:
         files.insert(0, bundled_paths()["ontology"])
@@ -136,9 +139,5 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     for path in files:
         _progress(f"loading {path} ({engine}) ...", progress)
         backend.load(path)
-    if inference:
-        from .inference import entailed
-
-        backend.infer(entailed(backend))
     _progress(f"loaded {len(backend):,} triples in {time.perf_counter() - started:.1f} s", progress)
     return KnowledgeGraph(backend, tuple(files), inference=inference)

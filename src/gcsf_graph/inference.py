@@ -2,10 +2,10 @@
 
 An instance of ``gcsf:Summit`` is also a ``gcsf:Event`` (``rdfs:subClassOf``), and
 ``?e gcsf:organizer ?o`` also states ``?e schema:organizer ?o`` (``rdfs:subPropertyOf``).
-:func:`gcsf_graph.load` computes these triples once (``inference=True``, the default) and
-keeps them in their own named graph, :data:`INFERRED`, apart from the asserted facts: queries
-see both (the default graph is the union), while ``len()``, ``quads()``, exports and SHACL
-validation see only what the data asserts. ``query(..., inference=False)`` or
+For a graph loaded with ``inference=True`` (the default) these triples are computed once, by
+the first query that can see them, and kept in their own named graph, :data:`INFERRED`, apart
+from the asserted facts: queries see both (the default graph is the union), while ``len()``,
+``quads()``, exports and SHACL validation see only what the data asserts. ``query(..., inference=False)`` or
 ``load(..., inference=False)`` (``gcsf query --no-inference``) asks for asserted facts only.
 
 >>> from gcsf_graph import load
@@ -25,30 +25,34 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from .engines import Engine
+    from .graph import KnowledgeGraph
 
-__all__ = ["INFERRED", "entailed"]
+__all__ = ["INFERRED", "ensure_inferred", "entailed"]
 
 #: The named graph that holds the inferred triples.
 INFERRED = "https://w3id.org/gcsf/graph/inferred"
+#: Set in a graph's cache once its inferred triples are in.
+CACHE_KEY = "inference.done"
 
-# rdfs9 (types of subclasses) and rdfs7 (subproperties), transitively; only triples the data
-# does not already assert, so the union of both graphs holds each triple once.
+# rdfs9 (types of subclasses) and rdfs7 (subproperties), transitively. They may restate
+# asserted triples: the engines keep those out of the inferred graph (a lookup each), which is
+# much faster than asking SPARQL for "only if not asserted" (FILTER NOT EXISTS, MINUS).
 _TYPES = """
 CONSTRUCT { ?x a ?super } WHERE {
   ?x a ?class . ?class rdfs:subClassOf+ ?super .
   FILTER(isIRI(?super) && ?super != ?class)
-  FILTER NOT EXISTS { ?x a ?super }
 }"""
 _PROPERTIES = """
 CONSTRUCT { ?s ?super ?o } WHERE {
   ?p rdfs:subPropertyOf+ ?super . ?s ?p ?o .
   FILTER(isIRI(?super) && ?super != ?p)
-  FILTER NOT EXISTS { ?s ?super ?o }
 }"""
 
 
 def entailed(engine: Engine) -> Iterator[ox.Triple]:
-    """The triples RDFS subclass and subproperty entailment adds to the engine's asserted ones.
+    """The triples RDFS subclass and subproperty entailment gives from the engine's asserted ones.
+
+    Some may be asserted already (:meth:`~gcsf_graph.engines.Engine.infer` leaves those out).
 
     >>> from gcsf_graph import load
     >>> kg = load(inference=False)
@@ -59,3 +63,10 @@ def entailed(engine: Engine) -> Iterator[ox.Triple]:
         answer = engine.query(sparql, "CONSTRUCT", {})
         assert not isinstance(answer, bool | tuple)
         yield from answer
+
+
+def ensure_inferred(kg: KnowledgeGraph) -> None:
+    """Add the entailed triples to a graph loaded with inference, once (a store has them built in)."""
+    if kg.inference and not kg.cache.get(CACHE_KEY):
+        kg.engine.infer(entailed(kg.engine))
+        kg.cache[CACHE_KEY] = True

@@ -67,6 +67,10 @@ def readable_date(literal: ox.Literal) -> str:
     '10 June'
     >>> readable_date(ox.Literal("2023-08", datatype=ox.NamedNode(XSD + "gYearMonth")))
     'August 2023'
+    >>> readable_date(ox.Literal("2013", datatype=ox.NamedNode(XSD + "gYear")))
+    '2013'
+    >>> readable_date(ox.Literal("2017-01-18", datatype=ox.NamedNode(XSD + "date")))
+    '18 January 2017'
     """
     kind, value = literal.datatype.value.removeprefix(XSD), literal.value
     try:

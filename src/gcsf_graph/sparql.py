@@ -35,6 +35,7 @@ from .engines.oxigraph import check_syntax
 from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryWarning, UsageError
 from .namespaces import PREFIXES
 from .terms import Term, from_python, to_python
+from .vocabulary import unknown_terms
 
 if TYPE_CHECKING:
     import rdflib
@@ -469,8 +470,12 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
         raise UsageError("the query is empty")
     notes = _vocabulary_notes(kg, sparql, bindings)
     for note in notes:
-        warnings.warn(note, QueryWarning, stacklevel=2)
+        warnings.warn(note, QueryWarning, stacklevel=_outside_level())
     inferred = kg.inference if inference is None else inference and kg.inference
+    if inferred:
+        from .inference import ensure_inferred
+
+        ensure_inferred(kg)  # here, not in a timed-out child process, so it is done once
     if timeout is None:
         result = _run(kg, sparql, bindings, limit, allow_service, inferred)
     else:
@@ -480,11 +485,17 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
     return result
 
 
+def _outside_level() -> int:
+    """The stack level of the first caller outside this package, for warnings to point at."""
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith("gcsf_graph."):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 def _vocabulary_notes(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None) -> list[str]:
     """The vocabulary check's notes; none for a query the safety check will refuse anyway."""
-    from .vocabulary import unknown_terms
-
-    iris = {k: v for k, v in (bindings or {}).items() if isinstance(v, ox.NamedNode)}
+    iris = {k: v for k, v in bindings.items() if isinstance(v, ox.NamedNode)} if bindings else None
     try:
         check_query(sparql)
         return unknown_terms(kg, sparql, iris)

@@ -49,7 +49,7 @@ class Engine(Protocol):
         """
 
     def infer(self, triples: Iterable[ox.Triple]) -> None:
-        """Keep inferred triples apart from the asserted ones (see :mod:`gcsf_graph.inference`)."""
+        """Keep inferred triples apart from the asserted ones, leaving out any already asserted."""
 
     def __len__(self) -> int:
         """The number of asserted triples."""

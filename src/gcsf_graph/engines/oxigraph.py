@@ -86,9 +86,12 @@ class OxigraphEngine:
         from ..inference import INFERRED
 
         graph = ox.NamedNode(INFERRED)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-        self.store.extend(quads)
-        self.inferred += len(quads)
+        # streamed, so memory stays flat however many triples are inferred
+        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples
+                          if ox.Quad(t.subject, t.predicate, t.object) not in self.store)
+        count = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} }}")
+        assert isinstance(count, ox.QuerySolutions)
+        self.inferred = int(next(iter(count))["n"].value)
 
     def load(self, path: Path) -> None:
         read_rdf(path, lambda fmt, base: self.store.load(path=str(path), format=fmt.oxigraph,

@@ -47,7 +47,9 @@ class RdflibEngine:
 
     def infer(self, triples: Iterable[ox.Triple]) -> None:
         for t in triples:
-            self.inferred.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))  # type: ignore[arg-type]
+            triple = (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))  # type: ignore[arg-type]
+            if triple not in self.graph:
+                self.inferred.add(triple)
 
     def load(self, path: Path) -> None:
         check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
