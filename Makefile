@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser run test lint data bench clean
+.PHONY: setup browser servers run test lint data bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,14 @@ browser:
 	  echo "installing Debian's chromium for the browser tests" >&2; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# SPARQL servers for the server tests: Oxigraph server comes with the dev extra (PyPI's
+# oxigraph); Virtuoso from Debian's packages. The tests start them on 127.0.0.1 themselves.
+servers:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "installing Debian's virtuoso-opensource-7 for the server tests" >&2; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource-7 >/dev/null; }
+
 run: setup
 	$(BIN)/gcsf info
 	$(BIN)/gcsf validate
@@ -37,7 +45,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: setup browser lint
+test: setup browser servers lint
 	$(BIN)/pytest
 
 data: setup
