@@ -317,3 +317,20 @@ def test_bad_endpoint_values(gcsf):
         load(endpoint="http://127.0.0.1:1/sparql", graph="not an iri")
     with pytest.raises(DataError):
         push([RESOURCES / "missing.ttl"], "http://127.0.0.1:1/query", "urn:g")
+
+
+def test_a_servers_own_row_limit_is_an_error_not_a_partial_answer(filled):
+    # The test Virtuoso answers at most 10,000 rows (ResultSetMaxRows) and says so in a header.
+    kg = load(endpoint=filled["virtuoso"], graph=GRAPH)
+    pairs = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+    assert len(kg.query(pairs, limit=20)) == 20
+    with pytest.raises(EndpointError, match="cut the answer at its limit of 10000 rows"):
+        kg.query(pairs)
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_blank_nodes_in_results(filled, kg, server):
+    blank = "SELECT ?s WHERE { ?s ?p ?o FILTER(isBlank(?s)) }"
+    rows = load(endpoint=filled[server], graph=GRAPH).query(blank)
+    assert len(rows) == len(kg.query(blank)) > 0
+    assert all(value.startswith("_:") for value in rows.column("s"))

@@ -65,8 +65,10 @@ def credentials(url: str, user: str | None) -> tuple[str, str] | None:
 
     With no ``user``, a ``~/.netrc`` entry for the host supplies both; with neither, None.
 
-    >>> credentials("http://127.0.0.1:1/sparql", None) is None or True
-    True
+    >>> os.environ[PASSWORD_VARIABLE] = "secret"
+    >>> credentials("http://127.0.0.1:8890/sparql", "dba")
+    ('dba', 'secret')
+    >>> del os.environ[PASSWORD_VARIABLE]
     """
     host = urllib.parse.urlsplit(url).hostname or ""
     login, password = _netrc(host)
@@ -205,16 +207,31 @@ def _media_type(response: http.client.HTTPResponse) -> str:
     return (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
 
 
+# Virtuoso names blank nodes "nodeID://b10015" in JSON results, which is no blank node label;
+# the label is what follows the scheme.
+_VIRTUOSO_BNODE = b'"type": "bnode", "value": "nodeID://'
+
+
 class _Deadline:
     """A response body read against a deadline (a server that stalls mid-answer is cut off)."""
 
-    def __init__(self, response: http.client.HTTPResponse, deadline: float, timeout: float) -> None:
-        self.response, self.deadline, self.timeout = response, deadline, timeout
+    def __init__(self, response: http.client.HTTPResponse, deadline: float) -> None:
+        self.response, self.deadline = response, deadline
+        self._held = b""
 
     def read(self, size: int = -1) -> bytes:
         if time.monotonic() > self.deadline:
             raise TimeoutError
-        return self.response.read(size if size and size > 0 else 1 << 16)
+        block = self._held + self.response.read(size if size and size > 0 else 1 << 16)
+        block = block.replace(_VIRTUOSO_BNODE, _VIRTUOSO_BNODE[:-len("nodeID://")])
+        # Hold back a tail that could be the start of the pattern, split across two reads.
+        keep = next((n for n in range(len(_VIRTUOSO_BNODE) - 1, 0, -1)
+                     if block.endswith(_VIRTUOSO_BNODE[:n])), 0)
+        if keep and len(block) > keep:
+            block, self._held = block[:-keep], block[-keep:]
+        else:
+            self._held = b""
+        return block
 
 
 class RemoteEngine:
@@ -230,6 +247,7 @@ class RemoteEngine:
         if graph is not None:
             _iri(graph)
         self.progress = progress
+        self._paging = False  # reading the graph page by page: a server's row limit is expected
         self._rdflib: rdflib.Graph | None = None
 
     def load(self, path: Path) -> None:
@@ -247,7 +265,7 @@ class RemoteEngine:
             raise EndpointError(f"{_site(self.endpoint)} answered an HTML page, not SPARQL results: "
                                 "is this the server's SPARQL endpoint (such as .../sparql or .../query)?")
         deadline = time.monotonic() + self.http.timeout
-        return _Deadline(response, deadline, self.http.timeout), kind, response  # type: ignore[return-value]
+        return _Deadline(response, deadline), kind, response  # type: ignore[return-value]
 
     def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
         check_syntax(sparql)  # locally, so errors point into the query as written, as on every engine
@@ -282,13 +300,22 @@ class RemoteEngine:
         return EndpointError(f"{_site(self.endpoint)} sent an answer that cannot be read: {exc}")
 
     def _guarded(self, items: Iterable[T], response: http.client.HTTPResponse) -> Iterator[T]:
-        """The answers as they stream in; the connection closes when reading stops."""
+        """The answers as they stream in; the connection closes when reading stops.
+
+        A server that cut the answer at its own row limit (Virtuoso says so in a header) makes
+        reading past the last row an error, never a silently partial answer.
+        """
         try:
             yield from items
         except (SyntaxError, ValueError, OSError) as exc:
             raise self._unreadable(exc) from None
         finally:
             response.close()
+        cap = response.headers.get("X-SPARQL-MaxRows")
+        if cap is not None and not self._paging:
+            raise EndpointError(f"{_site(self.endpoint)} cut the answer at its limit of {cap} rows "
+                                "(Virtuoso's ResultSetMaxRows): use --limit, LIMIT and OFFSET, or raise "
+                                "the server's limit")
 
     def _count(self) -> int:
         answer = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT", {})
@@ -308,9 +335,13 @@ class RemoteEngine:
                               "CONSTRUCT", {})
             assert not isinstance(page, bool | tuple)
             count = 0
-            for triple in page:
-                count += 1
-                yield ox.Quad(triple.subject, triple.predicate, triple.object)
+            self._paging = True
+            try:
+                for triple in page:
+                    count += 1
+                    yield ox.Quad(triple.subject, triple.predicate, triple.object)
+            finally:
+                self._paging = False
             fetched += count
             if progress:
                 print(f"fetched {fetched:,} of {total:,} triples from {_site(self.endpoint)} "
