@@ -113,7 +113,8 @@ def test_cli_commands_through_the_endpoint(filled, gcsf, server, tmp_path):
     options = ["--endpoint", filled[server], "--graph", GRAPH]
     for command in (["info"], ["describe", "Belt and Road Initiative"], ["search", "Honduras"],
                     ["query", "--example", "pillars", "--format", "csv"],
-                    ["query", "SELECT ?p WHERE { ?p rdfs:label ?n }", "--bind", "n=Xi Jinping", "--format", "csv"]):
+                    ["query", "SELECT ?p WHERE { ?p rdfs:label ?n }", "--bind", "n=Xi Jinping", "--format", "csv"],
+                    ["stats", "--top", "5"], ["path", "Azerbaijan", "Belt and Road Initiative"]):
         local, remote = gcsf(*command), gcsf(*command, *options)
         assert remote.returncode == 0, remote.stderr
         assert remote.stdout == local.stdout, command
