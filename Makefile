@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser servers run test lint data bench clean
+.PHONY: setup browser servers run test lint data bench bench-server clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,10 @@ data: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# 1M synthetic triples in embedded Oxigraph, Virtuoso and Oxigraph server: one table.
+bench-server: setup servers
+	$(BIN)/python bench/server.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

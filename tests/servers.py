@@ -100,21 +100,24 @@ ServerPort    = 127.0.0.1:{http_port}
 ServerRoot    = {dir}/vsp
 ServerThreads = 10
 [SPARQL]
-ResultSetMaxRows      = 10000
+ResultSetMaxRows      = {max_rows}
 MaxQueryExecutionTime = 120
 """
 
 
 @contextlib.contextmanager
-def virtuoso_server(folder: Path, *, buffers: int = 10_000) -> Iterator[str]:
-    """A Virtuoso server on a fresh database (user dba, password dba); yields its /sparql URL."""
+def virtuoso_server(folder: Path, *, buffers: int = 10_000, max_rows: int = 10_000) -> Iterator[str]:
+    """A Virtuoso server on a fresh database (user dba, password dba); yields its /sparql URL.
+
+    ``buffers`` is its page cache (8 KiB pages); ``max_rows`` the most rows it answers a query with.
+    """
     binary = virtuoso_binary()
     assert binary, "no virtuoso-t: `make servers` installs Debian's virtuoso-opensource-7"
     http_port, sql_port = free_port(), free_port()
     (folder / "vsp").mkdir(parents=True, exist_ok=True)
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port,
-                                       buffers=buffers, dirty=buffers * 3 // 4), encoding="utf-8")
+                                       buffers=buffers, dirty=buffers * 3 // 4, max_rows=max_rows), encoding="utf-8")
     log = folder / "virtuoso.out"
     with log.open("wb") as out:
         process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=folder,

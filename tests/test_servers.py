@@ -13,6 +13,7 @@ import collections
 import os
 import re
 import subprocess
+import sys
 import time
 
 import pytest
@@ -335,3 +336,16 @@ def test_blank_nodes_in_results(filled, kg, server):
     rows = load(endpoint=filled[server], graph=GRAPH).query(blank)
     assert len(rows) == len(kg.query(blank)) > 0
     assert all(value.startswith("_:") for value in rows.column("s"))
+
+
+def test_server_benchmark_runs_end_to_end_at_a_small_size():
+    # A smoke test that keeps `make bench-server` working; it asserts the table, not any timing.
+    from conftest import ROOT
+
+    _require(virtuoso_binary(), "Virtuoso (virtuoso-t)")
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "server.py"), "--size", "2000", "--runs", "1"],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "| | embedded Oxigraph | Virtuoso 7.2 | Oxigraph server |" in result.stdout
+    assert "| query: group-by |" in result.stdout and "| per-query overhead (`ASK {}`) |" in result.stdout
+    assert "holds" in result.stderr  # the push's progress and count check
