@@ -134,8 +134,11 @@ Handler = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 
 @contextlib.contextmanager
-def local_http(handle: Handler) -> Iterator[str]:
-    """A small HTTP server on 127.0.0.1 whose every request is answered by ``handle``."""
+def local_http(handle: Handler, *, tls: tuple[Path, Path] | None = None) -> Iterator[str]:
+    """A small HTTP server on 127.0.0.1 whose every request is answered by ``handle``.
+
+    ``tls`` (a certificate and its key) serves HTTPS instead.
+    """
 
     class _Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -152,10 +155,18 @@ def local_http(handle: Handler) -> Iterator[str]:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    scheme = "http"
+    if tls is not None:
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -248,13 +249,35 @@ def test_unreachable_endpoint_is_a_clear_error_within_the_timeout(gcsf):
     assert result.stderr.startswith(f"Error: EndpointError: cannot reach {url}: connection refused")
 
 
+def test_tls_certificates_are_verified(gcsf, tmp_path):
+    if shutil.which("openssl") is None:
+        pytest.skip("no openssl to make a self-signed certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    served = []
+
+    def results(request):
+        served.append(request.path)
+        answer(request, 200, '{"head": {}, "boolean": true}', "application/sparql-results+json")
+
+    with local_http(results, tls=(cert, key)) as url:
+        result = gcsf("query", "ASK { ?s ?p ?o }", "--endpoint", f"{url}/sparql")
+    assert result.returncode == 2
+    assert "the TLS certificate cannot be verified" in result.stderr
+    assert served == []  # no query was sent to the unverified server
+
+
 def test_http_errors_show_the_servers_message(filled, gcsf):
     wrong_path = filled["oxigraph"].replace("/query", "/nowhere")
     result = gcsf("info", "--endpoint", wrong_path)
     assert result.returncode == 2
     assert "answered 404 Not Found: POST /nowhere is not supported" in result.stderr
 
+    calls = []
+
     def failing(request):
+        calls.append(request.command)
         answer(request, 503, "<html><body><h1>Service Unavailable</h1><p>the database is being backed up</p>"
                              "</body></html>", "text/html")
 
@@ -262,6 +285,7 @@ def test_http_errors_show_the_servers_message(filled, gcsf):
         result = gcsf("query", "ASK { ?s ?p ?o }", "--endpoint", f"{url}/sparql")
     assert result.returncode == 2
     assert "answered 503 Service Unavailable: Service Unavailable the database is being backed up" in result.stderr
+    assert calls == ["POST"]  # an answer from the server is never retried, only connection errors
 
 
 def test_a_url_that_answers_html(gcsf):
