@@ -222,7 +222,8 @@ class _Deadline:
     def read(self, size: int = -1) -> bytes:
         if time.monotonic() > self.deadline:
             raise TimeoutError
-        block = self._held + self.response.read(size if size and size > 0 else 1 << 16)
+        # read1: what has arrived (up to size), so rows stream in as the server sends them
+        block = self._held + self.response.read1(size if size and size > 0 else 1 << 16)
         block = block.replace(_VIRTUOSO_BNODE, _VIRTUOSO_BNODE[:-len("nodeID://")])
         # Hold back a tail that could be the start of the pattern, split across two reads.
         keep = next((n for n in range(len(_VIRTUOSO_BNODE) - 1, 0, -1)
