@@ -373,3 +373,15 @@ def test_server_benchmark_runs_end_to_end_at_a_small_size():
     assert "| | embedded Oxigraph | Virtuoso 7.2 | Oxigraph server |" in result.stdout
     assert "| query: group-by |" in result.stdout and "| per-query overhead (`ASK {}`) |" in result.stdout
     assert "holds" in result.stderr  # the push's progress and count check
+
+
+def test_a_large_authenticated_upload(filled, dba, tmp_path):
+    # 5 MB chunks: sent unauthenticated first, Virtuoso would close the connection mid-upload.
+    from conftest import ROOT
+
+    path = tmp_path / "g.nt"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "60000", "-o", str(path)],
+                   check=True, capture_output=True)
+    report = push([path], filled["virtuoso"], "urn:gcsf:test:large", user="dba", chunk=40_000,
+                  ontology=False, replace=True, progress=False)
+    assert report.requests == 2 and report.count_after == report.triples > 50_000

@@ -127,6 +127,9 @@ def push(paths: Sequence[str | Path], endpoint: str, graph: str, *, replace: boo
             http.send(store_url, method=method, data=body, content_type="application/n-triples",
                       params={"graph": graph}).close()
         except GcsfError as exc:
+            if requests == 0:
+                raise type(exc)(f"push failed on its first request, before any triple was stored in "
+                                f"<{graph}>: {exc}") from None
             held = "was emptied and holds" if replace else "holds its earlier triples and"
             raise type(exc)(f"push stopped after {sent:,} of {len(triples):,} triples: the graph "
                             f"<{graph}> {held} the {sent:,} sent ({exc})") from None

@@ -54,6 +54,8 @@ DEFAULT_TIMEOUT = 60.0
 # (Virtuoso at 10,000 rows by default), so smaller pages are read until one comes back empty.
 _PAGE = 10_000
 _RETRIES = 3
+# Uploads larger than this send their credentials with the body (see Http._authorize).
+_UPLOAD = 64 * 1024
 _ERROR_CHARS = 300
 _PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.DOTALL | re.IGNORECASE)
@@ -114,15 +116,53 @@ class Http:
 
         handlers: list[urllib.request.BaseHandler] = [
             _NoRedirect(), urllib.request.HTTPSHandler(context=ssl.create_default_context())]
-        self.user: str | None = None
-        found = credentials(url, user)
-        if found is not None:
-            self.user = found[0]
+        self._plain = urllib.request.build_opener(*handlers)
+        self._credentials = credentials(url, user)
+        self._digest: urllib.request.HTTPDigestAuthHandler | None = None
+        if self._credentials is not None:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, url, *found)
-            handlers += [urllib.request.HTTPBasicAuthHandler(passwords),
-                         urllib.request.HTTPDigestAuthHandler(passwords)]
+            passwords.add_password(None, url, *self._credentials)
+            self._digest = urllib.request.HTTPDigestAuthHandler(passwords)
+            handlers += [urllib.request.HTTPBasicAuthHandler(passwords), self._digest]
         self._opener = urllib.request.build_opener(*handlers)
+
+    def _authorize(self, request: urllib.request.Request, timeout: float) -> None:
+        """Credentials sent with a large upload itself, checked first with small HEAD requests.
+
+        Otherwise the body goes out once unauthenticated, and Virtuoso closes the connection on
+        an upload it has refused before reading it (the client sees "connection reset").
+        """
+        if self._credentials is None or self._digest is None:
+            return
+        challenge = self._head(request.full_url, None, timeout)
+        scheme, _, rest = challenge.partition(" ")
+        if scheme.lower() not in ("digest", "basic"):
+            return  # no credentials asked for
+        header = self._authorization(request, scheme.lower(), rest)
+        probe = urllib.request.Request(request.full_url, method="HEAD")
+        if self._head(request.full_url, self._authorization(probe, scheme.lower(), rest), timeout):
+            raise EndpointError(f"{_site(request.full_url)} refused the credentials (401 Unauthorized): "
+                                f"check --user and {PASSWORD_VARIABLE} or ~/.netrc")
+        request.add_unredirected_header("Authorization", header)
+
+    def _head(self, url: str, authorization: str | None, timeout: float) -> str:
+        """The challenge of a HEAD request refused with 401, else empty."""
+        headers = {"User-Agent": "gcsf-graph", **({"Authorization": authorization} if authorization else {})}
+        try:
+            probe = urllib.request.Request(url, method="HEAD", headers=headers)
+            self._plain.open(probe, timeout=timeout).close()
+        except urllib.error.HTTPError as exc:
+            return str(exc.headers.get("WWW-Authenticate", "")) if exc.code == 401 else ""
+        return ""
+
+    def _authorization(self, request: urllib.request.Request, scheme: str, challenge: str) -> str:
+        assert self._credentials is not None and self._digest is not None
+        if scheme == "basic":
+            import base64
+
+            return "Basic " + base64.b64encode(":".join(self._credentials).encode()).decode()
+        fields = urllib.request.parse_keqv_list([f for f in urllib.request.parse_http_list(challenge) if f])
+        return f"Digest {self._digest.get_authorization(request, fields)}"
 
     def send(self, url: str, *, method: str = "POST", data: bytes | None = None,
              content_type: str | None = None, accept: str = "*/*",
@@ -140,6 +180,8 @@ class Http:
             try:
                 if remaining <= 0:
                     raise TimeoutError
+                if data is not None and len(data) > _UPLOAD:
+                    self._authorize(request, remaining)
                 response: http.client.HTTPResponse = self._opener.open(request, timeout=remaining)
                 return response
             except urllib.error.HTTPError as exc:
