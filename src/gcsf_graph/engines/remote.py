@@ -290,7 +290,7 @@ class RemoteEngine:
         if graph is not None:
             _iri(graph)
         self.progress = progress
-        self._paging = False  # reading the graph page by page: a server's row limit is expected
+        self._paging = False  # reading the whole graph: no overall deadline, a server's cap expected
         self._rdflib: rdflib.Graph | None = None
 
     def load(self, path: Path) -> None:
@@ -307,7 +307,7 @@ class RemoteEngine:
             response.close()
             raise EndpointError(f"{_site(self.endpoint)} answered an HTML page, not SPARQL results: "
                                 "is this the server's SPARQL endpoint (such as .../sparql or .../query)?")
-        deadline = time.monotonic() + self.http.timeout
+        deadline = float("inf") if self._paging else time.monotonic() + self.http.timeout
         return _Deadline(response, deadline), kind, response  # type: ignore[return-value]
 
     def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term]) -> Answer:
@@ -334,7 +334,8 @@ class RemoteEngine:
             return names, self._guarded((tuple(s[n] for n in names) for s in answer), response)
         body, kind, response = self._send(sparql, "application/n-triples, text/turtle;q=0.9")
         rdf_format = ox.RdfFormat.from_media_type(kind) or ox.RdfFormat.N_TRIPLES
-        return self._guarded((q.triple for q in ox.parse(input=body, format=rdf_format)), response)
+        return self._guarded((q.triple for q in ox.parse(input=body, format=rdf_format)), response,
+                             capped_ok=self._paging)
 
     def _unreadable(self, exc: BaseException) -> GcsfError:
         if isinstance(exc, TimeoutError) or "timed out" in str(exc):
@@ -342,7 +343,8 @@ class RemoteEngine:
                                 f"{self.http.timeout:g} s")
         return EndpointError(f"{_site(self.endpoint)} sent an answer that cannot be read: {exc}")
 
-    def _guarded(self, items: Iterable[T], response: http.client.HTTPResponse) -> Iterator[T]:
+    def _guarded(self, items: Iterable[T], response: http.client.HTTPResponse, *,
+                 capped_ok: bool = False) -> Iterator[T]:
         """The answers as they stream in; the connection closes when reading stops.
 
         A server that cut the answer at its own row limit (Virtuoso says so in a header) makes
@@ -355,7 +357,7 @@ class RemoteEngine:
         finally:
             response.close()
         cap = response.headers.get("X-SPARQL-MaxRows")
-        if cap is not None and not self._paging:
+        if cap is not None and not capped_ok:
             raise EndpointError(f"{_site(self.endpoint)} cut the answer at its limit of {cap} rows "
                                 "(Virtuoso's ResultSetMaxRows): use --limit, LIMIT and OFFSET, or raise "
                                 "the server's limit")
@@ -370,27 +372,39 @@ class RemoteEngine:
         return self._count()
 
     def quads(self) -> Iterator[ox.Quad]:
+        """Every triple: one streamed answer, continued page by page where the server cut it short.
+
+        Servers that cap answers (Virtuoso at ResultSetMaxRows) are read in pages of 10,000;
+        progress goes to stderr for graphs of more than 100,000 triples.
+        """
         total = self._count()
         progress = total > 100_000 if self.progress is None else self.progress
-        fetched, started = 0, time.perf_counter()
+        fetched, started, paged = 0, time.perf_counter(), False
+
+        def report(count: int) -> None:
+            if progress:
+                print(f"fetched {count:,} of {total:,} triples from {_site(self.endpoint)} "
+                      f"({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
+
         while True:
-            page = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} LIMIT {_PAGE} OFFSET {fetched}",
-                              "CONSTRUCT", {})
-            assert not isinstance(page, bool | tuple)
-            count = 0
-            self._paging = True
+            window = f" LIMIT {_PAGE} OFFSET {fetched}" if paged else ""
+            self._paging = True  # read when the query is sent: a long stream and a cap are fine
             try:
-                for triple in page:
-                    count += 1
-                    yield ox.Quad(triple.subject, triple.predicate, triple.object)
+                page = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }" + window, "CONSTRUCT", {})
             finally:
                 self._paging = False
-            fetched += count
-            if progress:
-                print(f"fetched {fetched:,} of {total:,} triples from {_site(self.endpoint)} "
-                      f"({time.perf_counter() - started:.1f} s)", file=sys.stderr, flush=True)
-            if count == 0:
+            assert not isinstance(page, bool | tuple)
+            received = 0
+            for triple in page:
+                received += 1
+                if (fetched + received) % 100_000 == 0:
+                    report(fetched + received)
+                yield ox.Quad(triple.subject, triple.predicate, triple.object)
+            fetched += received
+            if received == 0 or fetched >= total:
+                report(fetched)
                 return
+            paged = True
 
     def to_rdflib(self) -> rdflib.Graph:
         if self._rdflib is None:
