@@ -374,8 +374,8 @@ class RemoteEngine:
     def quads(self) -> Iterator[ox.Quad]:
         """Every triple: one streamed answer, continued page by page where the server cut it short.
 
-        Servers that cap answers (Virtuoso at ResultSetMaxRows) are read in pages of 10,000;
-        progress goes to stderr for graphs of more than 100,000 triples.
+        Servers that cap answers (Virtuoso at ResultSetMaxRows) or refuse one so large are read
+        in pages of 10,000; progress goes to stderr for graphs of more than 100,000 triples.
         """
         total = self._count()
         progress = total > 100_000 if self.progress is None else self.progress
@@ -391,6 +391,11 @@ class RemoteEngine:
             self._paging = True  # read when the query is sent: a long stream and a cap are fine
             try:
                 page = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }" + window, "CONSTRUCT", {})
+            except EndpointError:
+                if paged:
+                    raise
+                paged = True  # the whole graph at once is too much for this server (Virtuoso: 1M rows)
+                continue
             finally:
                 self._paging = False
             assert not isinstance(page, bool | tuple)
