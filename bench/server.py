@@ -99,7 +99,7 @@ def main(argv: list[str]) -> None:
     print("| start-up | " + " | ".join(fmt(s) if s else "-" for _, s, _, _ in columns) + " |")
     print("| load / `gcsf push` | " + " | ".join(fmt(t) for _, _, t, _ in columns) + " |")
     for row in [*QUERIES, "overhead", "all triples", "network report"]:
-        label = {"overhead": "per-query overhead (`ASK {}`)", "all triples": "read every triple (paged)",
+        label = {"overhead": "per-query overhead (`ASK {}`)", "all triples": "read every triple",
                  "network report": "network report (igraph)"}.get(row, f"query: {row}")
         cells = []
         for _, _, _, result in columns:
