@@ -163,6 +163,8 @@ def test_files_are_pushed_not_loaded(filled):
         engine.load(RESOURCES / "xss.ttl")
     with pytest.raises(UsageError, match="no files"):
         load(RESOURCES / "xss.ttl", endpoint=filled["oxigraph"])
+    with pytest.raises(UsageError, match="no other engine"):
+        load(endpoint=filled["oxigraph"], engine="rdflib")
 
 
 # ------------------------------------------------------------------------------------ push

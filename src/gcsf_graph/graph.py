@@ -116,8 +116,8 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     from .engines import ENGINES, open_engine
 
     if endpoint is not None:
-        if paths or store is not None:
-            raise UsageError("an endpoint is queried as it is: give no files and no store")
+        if paths or store is not None or engine != "oxigraph":
+            raise UsageError("an endpoint is queried as it is: give no files, no store and no other engine")
         from .engines.remote import RemoteEngine
 
         return KnowledgeGraph(RemoteEngine(endpoint, user=user, graph=graph, progress=progress))
