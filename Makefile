@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser frontend run test lint data eval-ingest bench bench-views clean
+.PHONY: setup browser frontend servers run test lint data eval-ingest bench bench-views bench-server clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,14 @@ browser:
 	  echo "installing Debian's chromium for the browser tests" >&2; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# SPARQL servers for the server tests: Oxigraph server comes with the dev extra (PyPI's
+# oxigraph); Virtuoso from Debian's packages. The tests start them on 127.0.0.1 themselves.
+servers:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "installing Debian's virtuoso-opensource-7 for the server tests" >&2; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource-7 >/dev/null; }
+
 run: setup
 	$(BIN)/gcsf info
 	$(BIN)/gcsf validate
@@ -52,7 +60,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: setup browser lint
+test: setup browser servers lint
 	$(BIN)/pytest
 
 data: setup
@@ -67,6 +75,10 @@ bench: setup
 
 bench-views: setup browser
 	$(BIN)/python bench/views.py
+
+# 1M synthetic triples in embedded Oxigraph, Virtuoso and Oxigraph server: one table.
+bench-server: setup servers
+	$(BIN)/python bench/server.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache frontend/node_modules src/gcsf_graph/views/static

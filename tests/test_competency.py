@@ -183,8 +183,10 @@ QUERIES: dict[str, str] = {
             ?c gcsf:statedIn ?doc . ?doc a gcsf:Article ; gcsf:title ?answer } }""",
     "q40": """SELECT ?answer WHERE {
         # gatherings (meetings, summits ...), the subclasses of Event; a visit is a plain Event
-        ?e a/rdfs:subClassOf+ gcsf:Event ; gcsf:participant/rdfs:label "Xi Jinping"@en ;
-           gcsf:startDate ?d ; rdfs:label ?answer .
+        # Subclasses one or two levels down, spelled out: beside this date filter Virtuoso answers
+        # every transitive or optional path form (subClassOf+, in FILTER EXISTS too) with one row.
+        ?e a ?class ; gcsf:participant/rdfs:label "Xi Jinping"@en ; gcsf:startDate ?d ; rdfs:label ?answer .
+        { ?class rdfs:subClassOf gcsf:Event } UNION { ?class rdfs:subClassOf/rdfs:subClassOf gcsf:Event }
         FILTER(STRSTARTS(STR(?d), "2023"))
         ?c rdf:subject ?e ; rdf:predicate gcsf:participant ; gcsf:statedIn/gcsf:publisher/rdfs:label "People's Daily"@en }""",
 }

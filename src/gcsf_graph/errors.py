@@ -4,6 +4,7 @@ One base class, so callers can catch everything the library raises on bad input:
 
     GcsfError
     ├── DataError             a data file is missing, unreadable or not valid RDF
+    ├── EndpointError         a SPARQL server cannot be reached, refuses or answers an error
     ├── QueryError            a SPARQL query cannot be run
     │   ├── QuerySyntaxError  malformed SPARQL or an unknown prefix (line and column)
     │   ├── QueryRefused      an update, SERVICE, FROM or LOAD on the read-only path
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "DataError",
+    "EndpointError",
     "GcsfError",
     "QueryError",
     "QueryRefused",
@@ -45,6 +47,10 @@ class DataError(GcsfError):
             where += f", line {line}" + (f", column {column}" if column is not None else "")
         super().__init__(f"{where}: {message}" if where else message)
         self.path, self.line, self.column = path, line, column
+
+
+class EndpointError(GcsfError):
+    """A SPARQL server cannot be reached, refuses the credentials or answers with an error."""
 
 
 class QueryError(GcsfError):

@@ -100,11 +100,14 @@ def _progress(message: str, enabled: bool) -> None:
 
 
 def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None = None,
-         ontology: bool = True, inference: bool = True, progress: bool | None = None) -> KnowledgeGraph:
+         ontology: bool = True, inference: bool = True, progress: bool | None = None,
+         endpoint: str | None = None, user: str | None = None, graph: str | None = None) -> KnowledgeGraph:
     """Load the ontology and the data into a new graph, ready to query.
 
     With no ``paths`` the bundled curated data is loaded; given paths replace it. ``store``
     opens an on-disk store built by :func:`gcsf_graph.stores.build_store` instead (read-only).
+    ``endpoint`` queries a SPARQL 1.1 server instead (:mod:`gcsf_graph.engines.remote`), as
+    ``user`` if given, on the named ``graph`` if given (filled by :func:`gcsf_graph.push.push`).
     The graph is returned only when every file has loaded, so a broken file raises
     :class:`~gcsf_graph.errors.DataError` (naming the file and line) and nothing is half-loaded.
     ``progress`` reports each file on stderr (by default for more than 20 MB of files).
@@ -119,6 +122,14 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     """
     from .engines import ENGINES, open_engine
 
+    if endpoint is not None:
+        if paths or store is not None or engine != "oxigraph":
+            raise UsageError("an endpoint is queried as it is: give no files, no store and no other engine")
+        from .engines.remote import RemoteEngine
+
+        return KnowledgeGraph(RemoteEngine(endpoint, user=user, graph=graph, progress=progress))
+    if user is not None or graph is not None:
+        raise UsageError("a user and a graph apply to an endpoint only")
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if store is not None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 __all__ = ["MAX_QUERY_CHARS", "QUERY_EXTENSIONS", "QueryForm", "Result", "Rows", "Triples", "check_query",
-           "parse_bindings", "query", "query_text", "rows", "tokens"]
+           "parse_bindings", "query", "query_text", "rows", "tokens", "values_block"]
 
 T = TypeVar("T")
 
@@ -375,17 +375,29 @@ def _values_at(sparql: str, form: QueryForm) -> int | None:
     return None
 
 
+def values_block(sparql: str, form: QueryForm, terms: dict[str, Term]) -> str | None:
+    """The query with ``terms`` as a VALUES block opening its pattern; None where none can go.
+
+    >>> values_block("ASK { ?s ?p ?o }", "ASK", {"o": ox.Literal("x")})
+    'ASK { VALUES (?o) { ("x") }  ?s ?p ?o }'
+    """
+    at = _values_at(sparql, form)
+    if at is None:
+        return None
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(str(term) for term in terms.values())
+    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}"
+
+
 def _with_values(sparql: str, form: QueryForm, terms: dict[str, Term]) -> tuple[str, dict[str, Term]]:
     """The query with its bindings as a VALUES block opening its pattern (else left as bindings).
 
     Bound this way a variable need not be selected, and an aggregate counts only matching rows.
     """
-    at = _values_at(sparql, form) if terms else None
-    if at is None or any(isinstance(t, ox.BlankNode) for t in terms.values()):
+    if not terms or any(isinstance(t, ox.BlankNode) for t in terms.values()):
         return sparql, terms
-    names = " ".join(f"?{name}" for name in terms)
-    values = " ".join(str(term) for term in terms.values())
-    return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}", {}
+    bound = values_block(sparql, form, terms)
+    return (sparql, terms) if bound is None else (bound, {})
 
 
 def _run(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None, limit: int | None,

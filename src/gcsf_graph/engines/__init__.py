@@ -2,8 +2,9 @@
 
 An engine holds triples and answers SPARQL; it knows nothing of the safety rules, bindings of
 Python values or result types, which :mod:`gcsf_graph.sparql` adds for every engine alike.
-One module per engine: :mod:`.oxigraph` (embedded, the default) and :mod:`.rdflib` (pure
-Python, for comparison). A new engine is one new module and one line in :func:`open_engine`.
+One module per engine: :mod:`.oxigraph` (embedded, the default), :mod:`.rdflib` (pure
+Python, for comparison) and :mod:`.remote` (any SPARQL 1.1 server, opened by
+``load(endpoint=...)``). A new in-memory engine is one new module and one line in :func:`open_engine`.
 
 >>> engine = open_engine("oxigraph")
 >>> engine.query("ASK { ?s ?p ?o }", "ASK", {})
