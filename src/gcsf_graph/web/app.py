@@ -1,0 +1,304 @@
+"""The web server: one ASGI app for the SPARQL endpoint, the Linked Data pages and the web app.
+
+:func:`create_app` builds the app over a loaded graph; :func:`serve` runs it with uvicorn.
+The app never runs a query itself: each request that reads the graph goes to a worker process
+(:mod:`.workers`), which bounds its time and the number at once. Every response carries a
+strict Content-Security-Policy; a Host header other than the names the server answers to is
+refused (DNS rebinding); no cross-origin reads unless ``cors`` names an origin.
+
+>>> from starlette.testclient import TestClient
+>>> from gcsf_graph import load
+>>> with TestClient(create_app(load(), Settings(allowed_hosts=("testserver",)))) as client:
+...     client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"]
+True
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UnknownEntityError, UsageError
+from ..formats import RDF_FORMATS, RESULT_FORMATS
+from . import protocol
+from .protocol import ProtocolError, ProtocolQuery, Reply
+from .workers import Busy, WorkerPool
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from ..graph import KnowledgeGraph
+
+__all__ = ["Settings", "create_app", "serve"]
+
+_HERE = Path(__file__).resolve().parent
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the server runs, with safe defaults: loopback only, small bodies, bounded work."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: Host header names accepted besides the bound address and the loopback names.
+    allowed_hosts: tuple[str, ...] = ()
+    #: An origin allowed to read answers from a browser page elsewhere (CORS); none by default.
+    cors: tuple[str, ...] = ()
+    workers: int = 2
+    #: Requests that may wait for a worker; more get 503 with Retry-After.
+    queue: int = 32
+    #: Seconds a request may take, its query included.
+    timeout: float = 20.0
+    #: Seconds to send the request body.
+    body_timeout: float = 10.0
+    max_body: int = 1_000_000
+    max_query_chars: int = 200_000
+    #: Rows (or triples) an answer holds at most; a header says when it was cut.
+    max_rows: int = 100_000
+    #: Open connections at most; more get 503.
+    max_connections: int = 256
+    #: Seconds a connection may take to send a request's headers, and stay idle between requests.
+    header_timeout: float = 10.0
+    #: The folder of the article texts, to list each article's claims in text order.
+    articles: Path | None = None
+
+    def hosts(self) -> list[str]:
+        """The Host header names the server answers to."""
+        names = [*_LOOPBACK, "[::1]", *self.allowed_hosts]
+        if self.host not in ("0.0.0.0", "::"):
+            names.append(self.host)
+        return names
+
+
+def _plain(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    from starlette.responses import PlainTextResponse
+
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+def _error_response(exc: Exception) -> Response:
+    if isinstance(exc, ProtocolError):
+        return _plain(exc.status, str(exc))
+    if isinstance(exc, Busy):
+        return _plain(503, str(exc), {"Retry-After": "1"})
+    if isinstance(exc, QueryTimeout):
+        return _plain(503, str(exc))
+    if isinstance(exc, QuerySyntaxError):
+        return _plain(400, str(exc))
+    if isinstance(exc, QueryRefused):
+        return _plain(403, str(exc))
+    if isinstance(exc, UnknownEntityError):
+        return _plain(404, str(exc))
+    if isinstance(exc, QueryError | UsageError):
+        return _plain(400, str(exc))
+    raise exc
+
+
+async def _body(request: Request, settings: Settings) -> bytes:
+    """The request body, refused past ``max_body`` bytes (413) or ``body_timeout`` seconds (408)."""
+    length = request.headers.get("content-length")
+    if length is not None and (not length.isdigit() or int(length) > settings.max_body):
+        raise ProtocolError(413, f"the body is larger than the {settings.max_body:,} bytes accepted")
+    chunks: list[bytes] = []
+    size = 0
+
+    async def read() -> None:
+        nonlocal size
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > settings.max_body:
+                raise ProtocolError(413, f"the body is larger than the {settings.max_body:,} bytes accepted")
+            chunks.append(chunk)
+
+    try:
+        await asyncio.wait_for(read(), settings.body_timeout)
+    except TimeoutError:
+        raise ProtocolError(408, f"the body took longer than {settings.body_timeout:g} s to arrive") from None
+    return b"".join(chunks)
+
+
+def _reply(reply: Reply, extra: dict[str, str] | None = None) -> Response:
+    from starlette.responses import Response
+
+    headers = {"Vary": "Accept", **(extra or {})}
+    if reply.truncated:
+        headers["Gcsf-Truncated"] = "true"
+    return Response(reply.body, media_type=reply.media_type, headers=headers)
+
+
+def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request], Awaitable[Response]]:
+    from starlette.datastructures import URL
+
+    async def sparql(request: Request) -> Response:
+        try:
+            if request.method not in ("GET", "POST"):
+                raise ProtocolError(405, f"{request.method} is not a protocol method (use GET or POST)")
+            params = request.query_params.multi_items()
+            body = await _body(request, settings) if request.method == "POST" else b""
+            endpoint = str(URL(str(request.url)).replace(query=""))
+            if request.method == "GET" and not params:
+                fmt = protocol.negotiate("CONSTRUCT", request.headers.get("accept"))
+                return _reply(await pool.call(_describe_service, endpoint, fmt.name))
+            query = protocol.read_request(request.method, params, request.headers.get("content-type"), body,
+                                          base=endpoint)
+            if len(query.query) > settings.max_query_chars:
+                raise ProtocolError(413, f"the query has {len(query.query):,} characters; at most "
+                                         f"{settings.max_query_chars:,} are accepted")
+            form = protocol.query_form(pool.kg, query)
+            fmt = protocol.negotiate(form, request.headers.get("accept"),
+                                     name=request.query_params.get("format"))
+            return _reply(await pool.call(_answer, query, fmt.name, settings.max_rows))
+        except Exception as exc:
+            return _error_response(exc)
+
+    return sparql
+
+
+# Worker tasks take format names: pyoxigraph's format objects do not pickle.
+def _answer(kg: KnowledgeGraph, query: ProtocolQuery, fmt: str, max_rows: int) -> Reply:
+    return protocol.answer(kg, query, RESULT_FORMATS.get(fmt) or RDF_FORMATS[fmt], row_cap=max_rows)
+
+
+def _describe_service(kg: KnowledgeGraph, endpoint: str, fmt: str) -> Reply:
+    return protocol.service_description(kg, endpoint, RDF_FORMATS[fmt])
+
+
+def _security_headers(app: Any) -> Any:
+    """Every response: no sniffing, no framing, no referrer, scripts only from this server."""
+    async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", _CSP.encode()),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"),
+                            (b"x-frame-options", b"DENY")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return wrapped
+
+
+def create_app(kg: KnowledgeGraph, settings: Settings | None = None) -> Starlette:
+    """The ASGI app over a loaded graph (see the module docstring)."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+    from starlette.routing import BaseRoute, Route
+
+    settings = settings or Settings()
+    pool = WorkerPool(kg, size=settings.workers, timeout=settings.timeout, queue=settings.queue)
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+    sparql = _sparql_handler(settings, pool)
+    routes: list[BaseRoute] = [Route("/sparql", sparql, methods=methods),
+                               Route("/sparql/", sparql, methods=methods)]
+    from .pages import routes as page_routes
+
+    routes += page_routes(settings, pool, _error_response)
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts())]
+    if settings.cors:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors),
+                                     allow_methods=["GET", "POST"], allow_headers=["Content-Type", "Accept"]))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app.state.pool = pool
+    app.add_middleware(_SecurityHeaders)
+    return app
+
+
+class _SecurityHeaders:
+    def __init__(self, app: Any) -> None:
+        self.app = _security_headers(app)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
+def _protocol_class(header_timeout: float) -> type:
+    """uvicorn's HTTP protocol, closing connections that are slow to send a request's headers."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class Protocol(H11Protocol):
+        _slow: asyncio.TimerHandle | None = None
+
+        def _arm(self) -> None:
+            if self._slow is not None:
+                self._slow.cancel()
+            cycle = self.cycle
+
+            def too_slow() -> None:
+                if self.cycle is cycle and not self.transport.is_closing():
+                    self.transport.close()
+            self._slow = self.loop.call_later(header_timeout, too_slow)
+
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._slow is not None:
+                self._slow.cancel()
+            super().connection_lost(exc)
+
+    return Protocol
+
+
+def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser: bool = False) -> None:
+    """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready."""
+    import uvicorn
+
+    settings = settings or Settings()
+    if settings.host not in _LOOPBACK:
+        print(f"warning: serving on {settings.host}, reachable from other machines; the graph and "
+              "every query answer are public to them", file=sys.stderr, flush=True)
+    app = create_app(kg, settings)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
+                            http=_protocol_class(settings.header_timeout), lifespan="on",
+                            limit_concurrency=settings.max_connections,
+                            timeout_keep_alive=int(settings.header_timeout), server_header=False)
+    server = uvicorn.Server(config)
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+
+    async def announce() -> None:
+        while not server.started:
+            await asyncio.sleep(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1] if server.servers else settings.port
+        url = f"http://{host}:{port}/"
+        print(f"serving {url}", file=sys.stderr, flush=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    async def main() -> None:
+        waiter = asyncio.create_task(announce())
+        await server.serve()
+        waiter.cancel()
+
+    asyncio.run(main())
