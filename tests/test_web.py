@@ -512,3 +512,11 @@ def test_site_pages_escape_hostile_labels(tmp_path):
         parsed = parse(page.read_text(encoding="utf-8"))
         assert "img" not in parsed.tags and "script" not in parsed.tags, page
     assert Path(out / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("host", "warned"), [("127.0.0.1", False), ("::1", False), ("localhost", False),
+                                              ("127.0.0.2", False), ("0.0.0.0", True), ("192.168.1.5", True)])
+def test_listening_beyond_loopback_is_warned(host, warned):
+    from gcsf_graph.web.app import exposure_warning
+
+    assert (exposure_warning(host) is not None) == warned

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..graph import KnowledgeGraph
 
-__all__ = ["Settings", "create_app", "serve"]
+__all__ = ["Settings", "create_app", "exposure_warning", "serve"]
 
 _HERE = Path(__file__).resolve().parent
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -269,20 +269,46 @@ def _protocol_class(header_timeout: float) -> type:
     return Protocol
 
 
+def exposure_warning(host: str) -> str | None:
+    """The warning for listening on an address other machines can reach (None for loopback).
+
+    >>> exposure_warning("127.0.0.1") is None, exposure_warning("0.0.0.0")[:30]
+    (True, 'warning: serving on 0.0.0.0, r')
+    """
+    import ipaddress
+
+    if host == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return (f"warning: serving on {host}, reachable from other machines: the graph and every "
+            "answer are open to them (add --allow-host NAME for the name they use)")
+
+
 def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser: bool = False) -> None:
     """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready."""
     import uvicorn
 
     settings = settings or Settings()
-    if settings.host not in _LOOPBACK:
-        print(f"warning: serving on {settings.host}, reachable from other machines; the graph and "
-              "every query answer are public to them", file=sys.stderr, flush=True)
+    warning = exposure_warning(settings.host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     app = create_app(kg, settings)
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
                             http=_protocol_class(settings.header_timeout), lifespan="on",
                             limit_concurrency=settings.max_connections,
                             timeout_keep_alive=int(settings.header_timeout), server_header=False)
-    server = uvicorn.Server(config)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # Ctrl-C or SIGTERM: a graceful stop and exit 0, not the signal raised again after it
+            super().handle_exit(sig, frame)
+            getattr(self, "_captured_signals", []).clear()
+
+    server = Server(config)
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
 
     async def announce() -> None:
@@ -302,3 +328,5 @@ def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser:
         waiter.cancel()
 
     asyncio.run(main())
+    if server.started:
+        print("stopped", file=sys.stderr, flush=True)
