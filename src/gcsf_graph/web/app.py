@@ -88,7 +88,9 @@ def _plain(status: int, message: str, headers: dict[str, str] | None = None) -> 
 
 def _error_response(exc: Exception) -> Response:
     if isinstance(exc, ProtocolError):
-        return _plain(exc.status, str(exc))
+        # a body too slow or too large is not read to its end: the connection cannot be reused
+        closing = {"Connection": "close"} if exc.status in (408, 413) else None
+        return _plain(exc.status, str(exc), closing)
     if isinstance(exc, Busy):
         return _plain(503, str(exc), {"Retry-After": "1"})
     if isinstance(exc, QueryTimeout):
