@@ -52,6 +52,7 @@ async function loadVocabulary() {
   if (vocabulary) return vocabulary;
   const response = await fetch(rootPath() + "api/vocabulary");
   vocabulary = response.ok ? await response.json() : { prefixes: {}, classes: [], properties: [], entities: [] };
+  document.body.dataset.vocabulary = "loaded";
   return vocabulary;
 }
 
@@ -203,6 +204,12 @@ function offerDownloads(json) {
 }
 
 async function run() {
+  try { await runQuery(); } finally {
+    document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
+  }
+}
+
+async function runQuery() {
   const status = $("status");
   const results = $("results");
   $("download-csv").hidden = $("download-json").hidden = true;
@@ -295,6 +302,7 @@ function start() {
   $("search-text").addEventListener("input", search);
   showExamples();
   highlight();
+  loadVocabulary();
   document.body.dataset.ready = "true";
 }
 
