@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser run test lint data bench clean
+.PHONY: setup browser run test lint data bench bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ data: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# gcsf serve against oxigraph serve-read-only and rdflib-endpoint, loopback only, bounded in time.
+bench-serve: setup
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -520,3 +520,18 @@ def test_listening_beyond_loopback_is_warned(host, warned):
     from gcsf_graph.web.app import exposure_warning
 
     assert (exposure_warning(host) is not None) == warned
+
+
+def test_view_pages_come_from_the_views_package(client):
+    from gcsf_graph.web.pages import VIEW_CSP, views_available
+
+    response = client.get("/view/map")
+    if not views_available():
+        assert response.status_code == 501
+        assert "not part of this build" in response.text
+        return
+    assert response.status_code == 200
+    assert response.headers["content-security-policy"] == VIEW_CSP
+    focus = client.get("/view/graph", params={"focus": "https://w3id.org/gcsf/id/person/xi-jinping"})
+    assert focus.status_code == 200 and "Xi Jinping" in focus.text
+    assert client.get("/view/nothing").status_code == 404

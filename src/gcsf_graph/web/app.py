@@ -185,8 +185,9 @@ def _security_headers(app: Any) -> Any:
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", _CSP.encode()),
-                            (b"x-content-type-options", b"nosniff"),
+                if not any(name.lower() == b"content-security-policy" for name, _ in headers):
+                    headers.append((b"content-security-policy", _CSP.encode()))
+                headers += [(b"x-content-type-options", b"nosniff"),
                             (b"referrer-policy", b"no-referrer"),
                             (b"x-frame-options", b"DENY")]
                 message = {**message, "headers": headers}

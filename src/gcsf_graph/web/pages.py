@@ -133,8 +133,10 @@ def _article_claims(kg: KnowledgeGraph, iri: str, articles: Path | None) -> list
     return sorted(claims, key=position)
 
 
-def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | None = None) -> str:
-    """The HTML page of one entity (:class:`UnknownEntityError` if the graph says nothing of it)."""
+def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | None = None,
+                views: bool = False) -> str:
+    """The HTML page of one entity (:class:`UnknownEntityError` if the graph says nothing of it);
+    ``views`` links to the graph view of its neighbourhood (on the server)."""
     from ..entities import describe
 
     if not kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", bindings={"e": ox.NamedNode(iri)}):
@@ -144,7 +146,7 @@ def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | 
     is_document = bool({"article", "source document"} & set(description.types))
     claims = _article_claims(kg, iri, articles) if is_document else []
     return render("entity.html", links, d=description, documents=documents, claims=claims,
-                  in_text_order=articles is not None, short=shorten(iri))
+                  in_text_order=articles is not None, short=shorten(iri), views=views)
 
 
 def _suggest(kg: KnowledgeGraph, iri: str) -> list[tuple[str, str, str]]:
@@ -275,7 +277,7 @@ def app_html(links: Links) -> str:
                  for e in examples()]
     from markupsafe import Markup
 
-    return render("app.html", links, examples=Markup(script_json(catalogue)))
+    return render("app.html", links, examples=Markup(script_json(catalogue)), views=views_available())
 
 
 def script_json(data: Any) -> str:
@@ -312,7 +314,7 @@ def _entity_task(kg: KnowledgeGraph, iri: str, rdf: str | None, articles: Path |
     try:
         if rdf is not None:
             return 200, Reply(entity_rdf(kg, iri, rdf).encode("utf-8"), GRAPH_MEDIA_BY_NAME[rdf])
-        return 200, _html(entity_html(kg, iri, Links(), articles=articles))
+        return 200, _html(entity_html(kg, iri, Links(), articles=articles, views=views_available()))
     except UnknownEntityError:
         return 404, _html(not_found_html(kg, iri, Links()))
 
@@ -322,6 +324,38 @@ GRAPH_MEDIA_BY_NAME = {f.name: f.media_type for f in GRAPH_MEDIA.values()}
 
 def _ontology_task(kg: KnowledgeGraph) -> Reply:
     return _html(ontology_html(kg, Links()))
+
+
+#: The Content-Security-Policy of a view page: its script and style are inlined, nothing loads.
+VIEW_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+
+
+def views_available() -> bool:
+    """Whether the graph, timeline and map views (:mod:`gcsf_graph.views`) are in this build."""
+    import importlib.util
+
+    return importlib.util.find_spec("gcsf_graph.views") is not None
+
+
+def _view_task(kg: KnowledgeGraph, view: str, query: str | None, focus: str | None) -> str:
+    return view_html(kg, view, query=query, focus=focus)
+
+
+def view_html(kg: KnowledgeGraph, view: str, *, query: str | None = None, focus: str | None = None) -> str:
+    """A graph, timeline or map page (from :mod:`gcsf_graph.views`): its scripts and data inlined."""
+    import importlib
+    import tempfile
+
+    if not views_available():
+        raise ProtocolError(501, "the graph, timeline and map views are not part of this build")
+    views: Any = importlib.import_module("gcsf_graph.views")
+    if view not in views.VIEWS:
+        raise ProtocolError(404, f"no view named {view!r}; views: {', '.join(views.VIEWS)}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = views.write_view(kg, Path(folder) / "view.html", view=view, query=query or None,
+                                focus=focus or None)
+        text: str = Path(path).read_text(encoding="utf-8")
+    return text
 
 
 def routes(settings: Settings, pool: WorkerPool,
@@ -367,12 +401,24 @@ def routes(settings: Settings, pool: WorkerPool,
         except Exception as exc:
             return on_error(exc)
 
+    async def view(request: Request) -> Response:
+        try:
+            params = request.query_params
+            query, focus = params.get("query"), params.get("focus")
+            if query is not None and len(query) > settings.max_query_chars:
+                raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
+            html = await pool.call(_view_task, request.path_params["view"], query, focus)
+            return Response(html, media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": VIEW_CSP})
+        except Exception as exc:
+            return on_error(exc)
+
     async def index(request: Request) -> Response:
         return respond(_html(app_html(Links())))
 
     found: list[BaseRoute] = [
         Route("/", index), Route("/ontology", ontology), Route("/api/search", search),
-        Route("/api/vocabulary", vocab), Route("/id/{kind}/{key}", entity),
+        Route("/api/vocabulary", vocab), Route("/id/{kind}/{key}", entity), Route("/view/{view}", view),
         Mount("/assets", StaticFiles(directory=_HERE / "assets"), name="assets")]
     for name, folder in (("views", _HERE.parent / "views" / "static"), ("web", _HERE / "static")):
         if folder.is_dir():

@@ -298,6 +298,15 @@ function start() {
   });
   area.addEventListener("blur", () => setTimeout(() => { $("completions").hidden = true; }, 150));
   $("run").addEventListener("click", run);
+  for (const button of document.querySelectorAll("button[data-view]")) {
+    button.addEventListener("click", () => {
+      // the graph view draws a CONSTRUCT query's result; the timeline and map draw the whole graph
+      const text = $("query").value;
+      const construct = /^\s*(#[^\n]*\n\s*|PREFIX[^\n]*\n\s*)*CONSTRUCT\b/i.test(text);
+      const query = button.dataset.view === "graph" && construct ? "?" + new URLSearchParams({ query: text }) : "";
+      window.open(rootPath() + "view/" + button.dataset.view + query, "_blank", "noopener");
+    });
+  }
   $("search").addEventListener("submit", (e) => e.preventDefault());
   $("search-text").addEventListener("input", search);
   showExamples();
