@@ -25,7 +25,9 @@ def test_wheel_bundles_ontology_shapes_data_and_queries(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("gcsf_graph/resources/ontology/gcsf.ttl", "gcsf_graph/resources/ontology/shapes.ttl",
                    "gcsf_graph/resources/data/triples.ttl", "gcsf_graph/queries/pillars.rq",
-                   "gcsf_graph/py.typed", "gcsf_graph/templates/graph.html"):
+                   "gcsf_graph/py.typed", "gcsf_graph/templates/graph.html",
+                   "gcsf_graph/web/templates/entity.html", "gcsf_graph/web/assets/app.js",
+                   "gcsf_graph/web/assets/app.css"):
         assert needed in names
 
 

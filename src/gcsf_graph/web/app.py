@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UnknownEntityError, UsageError
-from ..formats import RDF_FORMATS, RESULT_FORMATS
+from ..formats import RDF_FORMATS
 from . import protocol
 from .protocol import ProtocolError, ProtocolQuery, Reply
 from .workers import Busy, WorkerPool
@@ -156,10 +156,10 @@ def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request],
             if len(query.query) > settings.max_query_chars:
                 raise ProtocolError(413, f"the query has {len(query.query):,} characters; at most "
                                          f"{settings.max_query_chars:,} are accepted")
-            form = protocol.query_form(pool.kg, query)
-            fmt = protocol.negotiate(form, request.headers.get("accept"),
-                                     name=request.query_params.get("format"))
-            return _reply(await pool.call(_answer, query, fmt.name, settings.max_rows))
+            # checking, choosing the format and answering all happen in a worker: the server
+            # process only speaks HTTP
+            return _reply(await pool.call(_answer, query, request.headers.get("accept"),
+                                          request.query_params.get("format"), settings.max_rows))
         except Exception as exc:
             return _error_response(exc)
 
@@ -167,8 +167,10 @@ def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request],
 
 
 # Worker tasks take format names: pyoxigraph's format objects do not pickle.
-def _answer(kg: KnowledgeGraph, query: ProtocolQuery, fmt: str, max_rows: int) -> Reply:
-    return protocol.answer(kg, query, RESULT_FORMATS.get(fmt) or RDF_FORMATS[fmt], row_cap=max_rows)
+def _answer(kg: KnowledgeGraph, query: ProtocolQuery, accept: str | None, fmt: str | None,
+            max_rows: int) -> Reply:
+    chosen = protocol.negotiate(protocol.query_form(kg, query), accept, name=fmt)
+    return protocol.answer(kg, query, chosen, row_cap=max_rows)
 
 
 def _describe_service(kg: KnowledgeGraph, endpoint: str, fmt: str) -> Reply:
@@ -240,10 +242,15 @@ class _SecurityHeaders:
 
 
 def _protocol_class(header_timeout: float) -> type:
-    """uvicorn's HTTP protocol, closing connections that are slow to send a request's headers."""
-    from uvicorn.protocols.http.h11_impl import H11Protocol
+    """uvicorn's HTTP protocol (httptools' C parser where installed, else h11), closing
+    connections that are slow to send a request's headers."""
+    base: type
+    try:
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
+    except ImportError:
+        from uvicorn.protocols.http.h11_impl import H11Protocol as base
 
-    class Protocol(H11Protocol):
+    class Protocol(base):  # type: ignore[misc]
         _slow: asyncio.TimerHandle | None = None
 
         def _arm(self) -> None:
