@@ -177,3 +177,30 @@ def test_hostile_labels_are_inert_in_the_app_and_pages(browser, hostile_server):
         assert tab.dialogs == [] and tab.blocked == []
     finally:
         tab.context.close()
+
+
+def test_static_site_works_opened_from_disk(browser, tmp_path):
+    from gcsf_graph.web import write_site
+
+    site = write_site(load(), tmp_path / "site")
+    context = browser.new_context()
+    blocked: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                  else (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto((site / "index.html").as_uri())
+        page.click("a[href$='id/person/xi-jinping.html']")
+        page.wait_for_url("**/id/person/xi-jinping.html")
+        assert page.locator("h1.label").inner_text() == "Xi Jinping"
+        assert page.locator("blockquote.quote").count() > 0
+        # the style sheet applied: quotes are indented with a border
+        assert page.eval_on_selector("blockquote.quote", "e => getComputedStyle(e).borderLeftStyle") == "solid"
+        page.click("header a:has-text('Vocabulary')")
+        page.wait_for_url("**/ontology.html")
+        assert page.locator("dt.term").count() > 50
+        assert errors == [] and blocked == []
+    finally:
+        context.close()
