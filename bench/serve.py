@@ -83,10 +83,13 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=15)
 
 
+GCSF_OPTIONS: list[str] = []
+
+
 def start_gcsf(data: Path, port: int, folder: Path) -> subprocess.Popen[bytes]:
     del folder
     gcsf = shutil.which("gcsf", path=str(BIN)) or "gcsf"
-    return subprocess.Popen([gcsf, "serve", "--data", str(data), "--port", str(port)],
+    return subprocess.Popen([gcsf, "serve", "--data", str(data), "--port", str(port), *GCSF_OPTIONS],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -171,7 +174,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--servers", default=",".join(SERVERS))
+    parser.add_argument("--workers", type=int, help="gcsf serve --workers (default: its own)")
     args = parser.parse_args(argv)
+    if args.workers:
+        GCSF_OPTIONS.extend(["--workers", str(args.workers)])
     from run import synthetic
 
     OUT.mkdir(exist_ok=True)

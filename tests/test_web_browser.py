@@ -204,3 +204,32 @@ def test_static_site_works_opened_from_disk(browser, tmp_path):
         assert errors == [] and blocked == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/view/graph?focus=https%3A%2F%2Fw3id.org%2Fgcsf%2Fid%2Fperson%2Fxi-jinping",
+                                  "/view/timeline", "/view/map"])
+def test_views_open_from_the_server(app, path):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    app.open(path)
+    app.page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert app.page.locator("#app").inner_text() or app.page.locator("#app canvas, #app svg, #app .vis-timeline").count()
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
+
+
+def test_the_app_opens_the_graph_view_of_a_construct(app):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.page.fill("#query", "CONSTRUCT { ?i gcsf:proposedBy ?p } WHERE { ?i gcsf:proposedBy ?p }")
+    with app.context.expect_page() as opened:
+        app.page.click("button[data-view=graph]")
+    view = opened.value
+    view.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert "/view/graph?query=CONSTRUCT" in view.url
+    assert app.blocked == []
