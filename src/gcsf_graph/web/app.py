@@ -25,8 +25,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, UnknownEntityError, UsageError
 from ..formats import RDF_FORMATS
-from . import protocol
-from .protocol import ProtocolError, ProtocolQuery, Reply
+from .protocol import (
+    ProtocolError,
+    ProtocolQuery,
+    Reply,
+    answer,
+    negotiate,
+    query_form,
+    read_request,
+    service_description,
+)
 from .workers import Busy, WorkerPool
 
 if TYPE_CHECKING:
@@ -149,9 +157,9 @@ def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request],
             body = await _body(request, settings) if request.method == "POST" else b""
             endpoint = str(URL(str(request.url)).replace(query=""))
             if request.method == "GET" and not params:
-                fmt = protocol.negotiate("CONSTRUCT", request.headers.get("accept"))
+                fmt = negotiate("CONSTRUCT", request.headers.get("accept"))
                 return _reply(await pool.call(_describe_service, endpoint, fmt.name))
-            query = protocol.read_request(request.method, params, request.headers.get("content-type"), body,
+            query = read_request(request.method, params, request.headers.get("content-type"), body,
                                           base=endpoint)
             if len(query.query) > settings.max_query_chars:
                 raise ProtocolError(413, f"the query has {len(query.query):,} characters; at most "
@@ -169,12 +177,12 @@ def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request],
 # Worker tasks take format names: pyoxigraph's format objects do not pickle.
 def _answer(kg: KnowledgeGraph, query: ProtocolQuery, accept: str | None, fmt: str | None,
             max_rows: int) -> Reply:
-    chosen = protocol.negotiate(protocol.query_form(kg, query), accept, name=fmt)
-    return protocol.answer(kg, query, chosen, row_cap=max_rows)
+    chosen = negotiate(query_form(kg, query), accept, name=fmt)
+    return answer(kg, query, chosen, row_cap=max_rows)
 
 
 def _describe_service(kg: KnowledgeGraph, endpoint: str, fmt: str) -> Reply:
-    return protocol.service_description(kg, endpoint, RDF_FORMATS[fmt])
+    return service_description(kg, endpoint, RDF_FORMATS[fmt])
 
 
 def _security_headers(app: Any) -> Any:
@@ -295,7 +303,7 @@ def exposure_warning(host: str) -> str | None:
     except ValueError:
         pass
     return (f"warning: serving on {host}, reachable from other machines: the graph and every "
-            "answer are open to them (add --allow-host NAME for the name they use)")
+            "answer are open to them (allow the host name they use, too)")
 
 
 def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser: bool = False) -> None:
