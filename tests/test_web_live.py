@@ -131,3 +131,17 @@ def test_sigterm_stops_the_server_cleanly():
     assert "Traceback" not in rest and rest.strip().endswith("stopped")
     for pid in workers:  # the worker processes are gone too
         assert not os.path.exists(f"/proc/{pid}")
+
+
+def test_a_runaway_query_is_stopped_and_its_worker_replaced():
+    live = Server("--timeout", "1", "--workers", "1")
+    try:
+        slow = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
+        started = time.monotonic()
+        status, _, body = live.get("/sparql?" + slow)
+        assert status == 503 and b"time limit" in body
+        assert time.monotonic() - started < 10
+        status, _, body = live.get("/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D")
+        assert status == 200 and b"true" in body
+    finally:
+        assert live.stop() == 0
