@@ -535,3 +535,21 @@ def test_view_pages_come_from_the_views_package(client):
     focus = client.get("/view/graph", params={"focus": "https://w3id.org/gcsf/id/person/xi-jinping"})
     assert focus.status_code == 200 and "Xi Jinping" in focus.text
     assert client.get("/view/nothing").status_code == 404
+
+
+def test_inferred_triples_answer_as_part_of_the_default_graph(tmp_path):
+    from gcsf_graph.web.protocol import INFERRED
+
+    data = tmp_path / "inferred.trig"
+    data.write_text("<urn:s> <urn:p> <urn:asserted> .\n"
+                    f"<{INFERRED}> {{ <urn:s> <urn:p> <urn:inferred> . }}\n", encoding="utf-8")
+    kg = load(data, ontology=False)
+    kg.inference = True  # as a graph loaded with inference marks itself
+    kg.engine.inferred = 1
+    with TestClient(create_app(kg, Settings(allowed_hosts=HOSTS))) as c:
+        ask = c.get("/sparql", params={"query": "ASK { <urn:s> <urn:p> <urn:inferred> }"})
+        assert ask.json()["boolean"] is True
+        description = c.get("/sparql").text
+        assert INFERRED not in description
+        named = c.get("/sparql", params={"query": "ASK FROM <urn:none> { <urn:s> <urn:p> ?o }"})
+        assert named.json()["boolean"] is False

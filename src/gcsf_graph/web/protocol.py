@@ -18,6 +18,7 @@ b'{"head": {}, "boolean": true}\\n'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -38,6 +39,9 @@ __all__ = ["GRAPH_MEDIA", "ProtocolError", "ProtocolQuery", "Reply", "answer", "
            "service_description"]
 
 T = TypeVar("T")
+#: The named graph in which a graph loaded with inference keeps the inferred triples.
+INFERRED = "https://w3id.org/gcsf/graph/inferred"
+_MAY_NAME_GRAPHS = re.compile(r"\bFROM\b", re.IGNORECASE)
 _FORM = "application/x-www-form-urlencoded"
 _QUERY = "application/sparql-query"
 _UPDATE = "application/sparql-update"
@@ -219,6 +223,11 @@ def query_form(kg: KnowledgeGraph, query: ProtocolQuery) -> QueryForm:
     return check_query(query.query, allow_from=oxigraph)
 
 
+def _sees_inferred(kg: KnowledgeGraph) -> bool:
+    """Whether the graph's queries see inferred triples kept in the inferred graph."""
+    return bool(getattr(kg, "inference", False) and getattr(kg.engine, "inferred", 0))
+
+
 def _take(items: Iterator[T], cap: int) -> tuple[list[T], bool]:
     taken: list[T] = []
     try:
@@ -237,10 +246,14 @@ def _run(kg: KnowledgeGraph, query: ProtocolQuery, row_cap: int) -> Result:
         return kg.query(query.query, limit=row_cap)
     from ..engines.oxigraph import syntax_error
 
-    dataset: dict[str, list[ox.NamedNode]] = {}
+    dataset: dict[str, list[ox.NamedNode | ox.DefaultGraph]] = {}
     if query.default_graphs or query.named_graphs:
         dataset = {"default_graph": [ox.NamedNode(g) for g in query.default_graphs],
                    "named_graphs": [ox.NamedNode(g) for g in query.named_graphs]}
+    elif _sees_inferred(kg) and not _MAY_NAME_GRAPHS.search(query.query):
+        # a graph with inferred triples (kept in their own named graph) answers as kg.query does;
+        # a query with FROM keeps the dataset it names
+        dataset = {"default_graph": [ox.DefaultGraph(), ox.NamedNode(INFERRED)]}
     store: ox.Store = kg.engine.store  # type: ignore[attr-defined]
     try:
         found = store.query(query.query, prefixes=PREFIXES, base_iri=query.base, **dataset)  # type: ignore[arg-type]
@@ -299,6 +312,8 @@ def service_description(kg: KnowledgeGraph, endpoint: str, fmt: RdfFormat) -> Re
     if kg.engine.name == "oxigraph":
         store: ox.Store = kg.engine.store  # type: ignore[attr-defined]
         for graph in store.named_graphs():
+            if graph.value == INFERRED:  # part of the default graph, not a graph of its own
+                continue
             named = ox.BlankNode()
             triples += [ox.Triple(dataset, sd("namedGraph"), named),
                         ox.Triple(named, sd("name"), graph)]
