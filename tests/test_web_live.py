@@ -145,3 +145,22 @@ def test_a_runaway_query_is_stopped_and_its_worker_replaced():
         assert status == 200 and b"true" in body
     finally:
         assert live.stop() == 0
+
+
+def test_large_answers_at_once_arrive_whole(server):
+    # answers larger than a pipe's buffer, several at once: a regression test for reading a
+    # worker's reply from a pipe the event loop had left non-blocking
+    big = "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    results: list[tuple[int, int]] = []
+
+    def fetch(path: str) -> None:
+        status, _, body = server.get(path)
+        results.append((status, len(body)))
+
+    threads = [threading.Thread(target=fetch, args=(p,)) for p in ["/api/vocabulary", big] * 4]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(results) == 8
+    assert all(status == 200 and size > 20_000 for status, size in results), results

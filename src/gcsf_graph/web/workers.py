@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -69,9 +70,12 @@ class _Worker:
 
     async def call(self, task: Callable[..., Any], args: tuple[Any, ...], timeout: float) -> tuple[str, Any]:
         loop = asyncio.get_running_loop()
+        fd = self.conn.fileno()
+        # an event loop may leave the pipe non-blocking (uvloop does): a message larger than the
+        # pipe's buffer must be sent and read whole, so both happen in blocking mode
+        os.set_blocking(fd, True)
         self.conn.send((task, args))
         ready = loop.create_future()
-        fd = self.conn.fileno()
 
         def wake() -> None:
             if not ready.done():
@@ -81,6 +85,7 @@ class _Worker:
             await asyncio.wait_for(ready, timeout)
         finally:
             loop.remove_reader(fd)
+        os.set_blocking(fd, True)
         reply: tuple[str, Any] = self.conn.recv()
         return reply
 
