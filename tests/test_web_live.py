@@ -164,3 +164,10 @@ def test_large_answers_at_once_arrive_whole(server):
         thread.join(60)
     assert len(results) == 8
     assert all(status == 200 and size > 20_000 for status, size in results), results
+
+
+def test_a_busy_port_is_one_clear_error(server, gcsf_process):
+    result = gcsf_process("serve", "--port", str(server.port), timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Error: UsageError: cannot listen on 127.0.0.1:{server.port}: ")
+    assert "Traceback" not in result.stderr

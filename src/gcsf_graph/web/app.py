@@ -343,11 +343,30 @@ def exposure_warning(host: str) -> str | None:
             "answer are open to them (allow the host name they use, too)")
 
 
+def _listen(host: str, port: int) -> Any:
+    """The listening socket, bound before anything starts: a busy port is one clear error."""
+    import socket
+
+    try:
+        info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot listen on {host}: {exc.strerror}") from None
+    sock = socket.socket(info[0], socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(info[4])
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
 def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser: bool = False) -> None:
     """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready."""
     import uvicorn
 
     settings = settings or Settings()
+    listener = _listen(settings.host, settings.port)
     warning = exposure_warning(settings.host)
     if warning:
         print(warning, file=sys.stderr, flush=True)
@@ -379,7 +398,7 @@ def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser:
 
     async def main() -> None:
         waiter = asyncio.create_task(announce())
-        await server.serve()
+        await server.serve(sockets=[listener])
         waiter.cancel()
 
     try:
