@@ -188,12 +188,17 @@ SELECT ?t ?kind ?label ?definition WHERE {
   FILTER(STRSTARTS(STR(?t), STR(gcsf:)))
   OPTIONAL { ?t rdfs:label ?label } OPTIONAL { ?t skos:definition ?definition }
 }"""
+# Every link from a term to another vocabulary; the alignment relations are picked in Python, so
+# that the query names no relation the ontology happens not to use.
 _ALIGNED = """
 SELECT ?t ?rel ?target WHERE {
-  ?t ?rel ?target . VALUES ?rel { rdfs:subClassOf rdfs:subPropertyOf skos:closeMatch skos:exactMatch
-                                  skos:broadMatch owl:equivalentClass owl:equivalentProperty }
+  ?t ?rel ?target .
   FILTER(STRSTARTS(STR(?t), STR(gcsf:)) && isIRI(?target) && !STRSTARTS(STR(?target), STR(gcsf:)))
 }"""
+_ALIGNMENTS = {PREFIXES["rdfs"] + "subClassOf", PREFIXES["rdfs"] + "subPropertyOf",
+               PREFIXES["skos"] + "closeMatch", PREFIXES["skos"] + "exactMatch",
+               PREFIXES["skos"] + "broadMatch", PREFIXES["owl"] + "equivalentClass",
+               PREFIXES["owl"] + "equivalentProperty"}
 _CLASS_USE = ("SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a ?t FILTER(STRSTARTS(STR(?t), STR(gcsf:))) } "
               "GROUP BY ?t")
 _PROPERTY_USE = ("SELECT ?t (COUNT(*) AS ?n) WHERE { ?s ?t ?o FILTER(STRSTARTS(STR(?t), STR(gcsf:))) } "
@@ -220,7 +225,7 @@ def vocabulary(kg: KnowledgeGraph) -> list[dict[str, Any]]:
                                          "count": 0, "example": None})
         term["definition"] = term["definition"] or r["definition"] or ""
     for r in rows(kg.query(_ALIGNED)):
-        if r["t"] in terms:
+        if r["t"] in terms and r["rel"] in _ALIGNMENTS:
             terms[r["t"]]["alignment"].append((shorten(r["rel"]), shorten(r["target"]), r["target"]))
     for query in (_CLASS_USE, _PROPERTY_USE):
         for r in rows(kg.query(query)):
