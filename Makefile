@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT     ?= out
 
-.PHONY: setup browser frontend servers run test lint data eval-ingest bench bench-views bench-server clean
+.PHONY: setup browser frontend servers run test lint data eval-ingest bench bench-views bench-server bench-serve clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -79,6 +79,10 @@ bench-views: setup browser
 # 1M synthetic triples in embedded Oxigraph, Virtuoso and Oxigraph server: one table.
 bench-server: setup servers
 	$(BIN)/python bench/server.py
+
+# gcsf serve against oxigraph serve-read-only and rdflib-endpoint, loopback only, bounded in time.
+bench-serve: setup
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache frontend/node_modules src/gcsf_graph/views/static

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import selectors
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -143,3 +150,60 @@ def gcsf():
 def gcsf_process():
     """The installed ``gcsf`` command, run for real as a subprocess (for the few smoke tests)."""
     return run_gcsf
+
+
+class LiveServer:
+    """A real `gcsf serve` on a free loopback port, stopped by its PID; every wait bounded."""
+
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen([*gcsf_executable(), "serve", "--port", "0", *args],
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self.url = self._wait_for_url(timeout=60)
+        self.port = urllib.parse.urlsplit(self.url).port
+
+    def _wait_for_url(self, timeout: float) -> str:
+        selector = selectors.DefaultSelector()
+        selector.register(self.process.stderr, selectors.EVENT_READ)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if selector.select(timeout=max(deadline - time.monotonic(), 0.01)):
+                line = self.process.stderr.readline()
+                if not line:
+                    break
+                self.lines.append(line)
+                found = re.match(r"serving (http://\S+)", line)
+                if found:
+                    return found.group(1)
+        self.stop()
+        pytest.fail(f"the server did not start: {''.join(self.lines)}")
+
+    def get(self, path: str, headers: dict[str, str] | None = None, timeout: float = 30):
+        request = urllib.request.Request(self.url.rstrip("/") + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, dict(exc.headers), exc.read()
+
+    def rss_kib(self) -> int:
+        total = 0
+        pids = [self.process.pid]
+        children = f"/proc/{self.process.pid}/task/{self.process.pid}/children"
+        if os.path.exists(children):
+            with open(children) as handle:
+                pids += [int(p) for p in handle.read().split()]
+        for pid in pids:
+            with open(f"/proc/{pid}/status") as handle:
+                total += int(re.search(r"VmRSS:\s+(\d+)", handle.read()).group(1))
+        return total
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=15)
+        return self.process.returncode

@@ -26,7 +26,9 @@ def test_wheel_bundles_ontology_shapes_data_and_queries(wheel):
     for needed in ("gcsf_graph/resources/ontology/gcsf.ttl", "gcsf_graph/resources/ontology/shapes.ttl",
                    "gcsf_graph/resources/data/triples.ttl", "gcsf_graph/queries/pillars.rq",
                    "gcsf_graph/py.typed", "gcsf_graph/views/templates/page.html",
-                   "gcsf_graph/queries/dated-facts.rq"):
+                   "gcsf_graph/queries/dated-facts.rq",
+                   "gcsf_graph/web/templates/entity.html", "gcsf_graph/web/assets/app.js",
+                   "gcsf_graph/web/assets/app.css"):
         assert needed in names
 
 

@@ -508,6 +508,67 @@ def push_command(files: tuple[Path, ...], endpoint: str, graph_iri: str, replace
          graph_store=graph_store)
 
 
+# ------------------------------------------------------------------------------------ serve
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (any other than loopback is reachable from other machines).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the web app in a browser.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable.")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
+              help="Let browser pages from ORIGIN read answers (CORS); repeatable. Off by default.")
+@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=20, show_default=True,
+              help="Seconds a request may take, its query included.")
+@click.option("--workers", type=click.IntRange(min=1, max=64), default=2, show_default=True,
+              help="Worker processes answering queries at once.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Rows (or triples) an answer holds at most.")
+@click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of the article texts, to list each article's claims in text order.")
+@graph_options
+def serve_command(load_graph: Callable[[], KnowledgeGraph], host: str, port: int, open_browser: bool,
+                  allow_hosts: tuple[str, ...], cors: tuple[str, ...], timeout: float, workers: int,
+                  max_rows: int, articles: Path | None) -> None:
+    """Serve a SPARQL endpoint (/sparql), a page per entity (/id/...) and the web app (/).
+
+    Read-only: updates, SERVICE and fetching other graphs are refused. Stops on Ctrl-C.
+
+    \b
+    Examples:
+      gcsf serve --open
+      gcsf serve --data events.trig --port 3030
+      curl -H 'Accept: text/csv' http://127.0.0.1:8000/sparql --data-urlencode 'query=ASK {}'
+    """
+    from .web import Settings, serve
+
+    settings = Settings(host=host, port=port, allowed_hosts=allow_hosts, cors=cors, timeout=timeout,
+                        workers=workers, max_rows=max_rows, articles=articles)
+    serve(load_graph(), settings, open_browser=open_browser)
+
+
+@cli.command("site")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Folder to write the pages into.")
+@click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of the article texts, to list each article's claims in text order.")
+@graph_options
+def site_command(load_graph: Callable[[], KnowledgeGraph], output: Path, articles: Path | None) -> None:
+    """Write the entity and vocabulary pages as a static folder (opens from disk or any static host).
+
+    \b
+    Example:
+      gcsf site -o site && open site/index.html
+    """
+    from .web import write_site
+
+    path = write_site(load_graph(), output, articles=articles)
+    click.echo(f"wrote the pages into {path}", err=True)
+
+
 def _decoded(argument: str) -> str:
     """An argument the locale could not decode (as under LC_ALL=C), read as UTF-8."""
     try:

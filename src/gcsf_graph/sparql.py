@@ -141,11 +141,12 @@ def _locate(sparql: str, offset: int) -> tuple[int, int, str]:
     return line, offset - start + 1, sparql[start:end if end >= 0 else len(sparql)]
 
 
-def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
+def check_query(sparql: str, *, allow_service: bool = False, allow_from: bool = False) -> QueryForm:
     """Check a query without running it; return its form or raise.
 
     Raises :class:`QueryRefused` for updates, ``SERVICE`` (unless ``allow_service``) and
-    ``FROM``, and :class:`QuerySyntaxError` for an unknown prefix.
+    ``FROM`` (unless ``allow_from``: for an engine that only picks graphs already in its store
+    and never fetches one), and :class:`QuerySyntaxError` for an unknown prefix.
 
     >>> check_query("ASK { ?s ?p ?o }")
     'ASK'
@@ -158,30 +159,30 @@ def check_query(sparql: str, *, allow_service: bool = False) -> QueryForm:
         raise QueryRefused(f"the query has {len(sparql):,} characters; at most {MAX_QUERY_CHARS:,} "
                            "are accepted")
     # Applications and dashboards run the same text again and again: check each text once.
-    return _check(sparql, allow_service)
+    return _check(sparql, allow_service, allow_from)
 
 
-def _refuse(word: str, allow_service: bool) -> None:
+def _refuse(word: str, allow_service: bool, allow_from: bool) -> None:
     if word in _UPDATES:
         raise QueryRefused(f"{word} is an update; only read queries (SELECT, ASK, CONSTRUCT, "
                            "DESCRIBE) are allowed")
     if word == "SERVICE" and not allow_service:
         raise QueryRefused("SERVICE is off: federated queries would reach other endpoints "
                            "(allow it explicitly to use it)")
-    if word == "FROM":
+    if word == "FROM" and not allow_from:
         raise QueryRefused("FROM and FROM NAMED are off: queries run on the loaded graph only "
                            "and never load other resources")
 
 
 @functools.lru_cache(maxsize=512)
-def _check(sparql: str, allow_service: bool) -> QueryForm:
+def _check(sparql: str, allow_service: bool, allow_from: bool) -> QueryForm:
     expanded = _expand_escapes(sparql)
     readings = [sparql] if expanded == sparql else [sparql, expanded]
     if any(_RISKY.search(text) for text in readings):
         for text, lexer in itertools.product(readings, _lexers()):
             for token in _tokens(text, lexer, strict=False):
                 if token.kind == "word":
-                    _refuse(token.text.upper(), allow_service)
+                    _refuse(token.text.upper(), allow_service, allow_from)
     return _form_and_prefixes(sparql)
 
 

@@ -1,0 +1,14 @@
+"""``gcsf serve``: a SPARQL 1.1 Protocol endpoint, Linked Data pages and an offline web app.
+
+:mod:`.protocol` reads requests and writes answers by the W3C SPARQL 1.1 Protocol, :mod:`.pages`
+writes the entity and vocabulary pages, :mod:`.app` puts them behind one ASGI app and serves it,
+:mod:`.workers` runs every graph read in a worker process with a time limit, and :mod:`.site`
+writes the same pages as a static folder.
+"""
+
+from __future__ import annotations
+
+from .app import Settings, create_app, serve
+from .site import write_site
+
+__all__ = ["Settings", "create_app", "serve", "write_site"]

@@ -1,0 +1,432 @@
+"""Linked Data pages: one per entity (HTML, Turtle or JSON-LD), the vocabulary, the web app.
+
+An entity ``https://w3id.org/gcsf/id/{kind}/{key}`` has its page at ``/id/{kind}/{key}``:
+everything ``gcsf describe`` shows, each fact with its article and quote, and links to its
+neighbours; an article's page also lists its claims (in text order when the article texts
+are at hand). ``/ontology`` lists each class and property with its label, definition,
+alignment, usage count and an example fact. Pages are plain functions of the graph returning
+HTML, so the server and the static site (:mod:`.site`) write the same pages. Every data string
+reaches the page through Jinja2's autoescaping.
+
+>>> from gcsf_graph import load
+>>> html = entity_html(load(), "https://w3id.org/gcsf/id/person/xi-jinping", Links())
+>>> "Xi Jinping" in html and "15th BRICS Summit" in html
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from ..errors import UnknownEntityError
+from ..namespaces import DATA, GCSF, PREFIXES, local_name, shorten
+from ..sparql import Triples, rows
+from .protocol import GRAPH_MEDIA, ProtocolError, Reply
+
+if TYPE_CHECKING:
+    import jinja2
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import BaseRoute
+
+    from ..graph import KnowledgeGraph
+    from .app import Settings
+    from .workers import WorkerPool
+
+__all__ = ["Links", "entity_html", "entity_rdf", "not_found_html", "ontology_html", "search_json",
+           "vocabulary_json"]
+
+_HERE = Path(__file__).resolve().parent
+_SAFE_KEY = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where pages live: ``/id/...`` on the server, ``id/....html`` files in a static site."""
+
+    root: str = "/"
+    suffix: str = ""
+
+    def entity(self, iri: str) -> str | None:
+        """The page of a data IRI (None for other IRIs)."""
+        if not iri.startswith(DATA):
+            return None
+        path = iri[len(DATA):]
+        kind, _, key = path.partition("/")
+        if not kind or not key or "/" in key:
+            return None
+        if self.suffix and not _SAFE_KEY.fullmatch(key):
+            key = "".join(c if _SAFE_KEY.fullmatch(c) else f"_{ord(c):x}_" for c in key)
+        from urllib.parse import quote
+
+        return f"{self.root}id/{quote(kind, safe='')}/{quote(key, safe='')}{self.suffix}"
+
+    def page(self, name: str) -> str:
+        """A top-level page (``ontology``; ``index`` is the root)."""
+        if name == "index":
+            return self.root + ("index.html" if self.suffix else "")
+        return f"{self.root}{name}{self.suffix}"
+
+    def at_depth(self, depth: int) -> Links:
+        """The same links as seen from a page ``depth`` folders down (static site only)."""
+        return self if not self.suffix else Links("../" * depth or "./", self.suffix)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(_HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["short"] = shorten
+    return env
+
+
+def render(template: str, links: Links, **values: Any) -> str:
+    """A page from the templates, every value escaped."""
+    return _environment().get_template(template).render(links=links, **values)
+
+
+_DOCUMENTS = """
+SELECT ?doc ?file WHERE {
+  ?doc dcterms:identifier ?file ; a ?t . VALUES ?t { gcsf:Article gcsf:SourceDocument } }"""
+
+_ARTICLE_CLAIMS = """
+SELECT ?quote ?s ?slabel ?p ?plabel ?o ?olabel WHERE {
+  ?claim gcsf:statedIn ?doc ; gcsf:quote ?quote ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?s rdfs:label ?slabel } OPTIONAL { ?p rdfs:label ?plabel } OPTIONAL { ?o rdfs:label ?olabel }
+}"""
+
+
+def _documents(kg: KnowledgeGraph) -> dict[str, str]:
+    """Document file name -> document IRI, computed once per graph."""
+    if "web.documents" not in kg.cache:
+        kg.cache["web.documents"] = {r["file"]: r["doc"] for r in rows(kg.query(_DOCUMENTS))}
+    found: dict[str, str] = kg.cache["web.documents"]
+    return found
+
+
+def _article_claims(kg: KnowledgeGraph, iri: str, articles: Path | None) -> list[dict[str, Any]]:
+    """An article's claims, in the order their quotes appear in its text when that is at hand."""
+    found = rows(kg.query(_ARTICLE_CLAIMS, bindings={"doc": ox.NamedNode(iri)}))
+    claims = [{"quote": r["quote"], "subject": r["slabel"] or shorten(str(r["s"])), "subject_iri": r["s"],
+               "relation": r["plabel"] or shorten(str(r["p"])),
+               "object": r["olabel"] or (shorten(r["o"]) if isinstance(r["o"], str) else str(r["o"])),
+               "object_iri": r["o"] if isinstance(r["o"], str) and r["o"].startswith(DATA) else None}
+              for r in found]
+    text = ""
+    files = [f for f, doc in _documents(kg).items() if doc == iri]
+    if articles is not None and files and "/" not in files[0] and (articles / files[0]).is_file():
+        text = " ".join((articles / files[0]).read_text(encoding="utf-8", errors="replace").split())
+
+    def position(claim: dict[str, Any]) -> tuple[int, str]:
+        at = text.find(" ".join(claim["quote"].split())) if text else -1
+        return (at if at >= 0 else len(text) + 1, claim["quote"])
+    return sorted(claims, key=position)
+
+
+def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | None = None,
+                views: bool = False) -> str:
+    """The HTML page of one entity (:class:`UnknownEntityError` if the graph says nothing of it);
+    ``views`` links to the graph view of its neighbourhood (on the server)."""
+    from ..entities import describe
+
+    if not kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", bindings={"e": ox.NamedNode(iri)}):
+        raise UnknownEntityError(shorten(iri), [])
+    description = describe(kg, iri)
+    documents = _documents(kg)
+    is_document = bool({"article", "source document"} & set(description.types))
+    claims = _article_claims(kg, iri, articles) if is_document else []
+    return render("entity.html", links, d=description, documents=documents, claims=claims,
+                  in_text_order=articles is not None, short=shorten(iri), views=views)
+
+
+def _suggest(kg: KnowledgeGraph, iri: str) -> list[tuple[str, str, str]]:
+    from ..entities import search
+
+    key = local_name(iri)
+    words = re.sub(r"[-_]+", " ", key).strip()
+    if not words:
+        return []
+    return [(m.label, m.type, m.iri) for m in search(kg, words, limit=5, min_score=50)]
+
+
+def not_found_html(kg: KnowledgeGraph, iri: str, links: Links) -> str:
+    """The 404 page of an IRI the graph does not know, with near matches."""
+    return render("notfound.html", links, iri=iri, suggestions=_suggest(kg, iri))
+
+
+_ENTITY_RDF = """
+CONSTRUCT { ?e ?p ?o . ?s ?q ?e . ?claim ?cp ?co } WHERE {
+  { ?e ?p ?o } UNION { ?s ?q ?e FILTER NOT EXISTS { ?s a gcsf:Claim } }
+  UNION { ?claim rdf:subject ?e ; ?cp ?co }
+}"""
+
+
+def entity_rdf(kg: KnowledgeGraph, iri: str, fmt_name: str) -> str:
+    """One entity's triples, the claims about it included, as Turtle, JSON-LD, N-Triples or RDF/XML."""
+    from ..render import format_triples
+
+    result = kg.query(_ENTITY_RDF, bindings={"e": ox.NamedNode(iri)})
+    assert isinstance(result, Triples)
+    if not result.triples:
+        raise UnknownEntityError(shorten(iri), [])
+    return format_triples(result, fmt_name)
+
+
+_TERMS = """
+SELECT ?t ?kind ?label ?definition WHERE {
+  ?t a ?kind . VALUES ?kind { owl:Class owl:ObjectProperty owl:DatatypeProperty }
+  FILTER(STRSTARTS(STR(?t), STR(gcsf:)))
+  OPTIONAL { ?t rdfs:label ?label } OPTIONAL { ?t skos:definition ?definition }
+}"""
+# Every link from a term to another vocabulary; the alignment relations are picked in Python, so
+# that the query names no relation the ontology happens not to use.
+_ALIGNED = """
+SELECT ?t ?rel ?target WHERE {
+  ?t ?rel ?target .
+  FILTER(STRSTARTS(STR(?t), STR(gcsf:)) && isIRI(?target) && !STRSTARTS(STR(?target), STR(gcsf:)))
+}"""
+_ALIGNMENTS = {PREFIXES["rdfs"] + "subClassOf", PREFIXES["rdfs"] + "subPropertyOf",
+               PREFIXES["skos"] + "closeMatch", PREFIXES["skos"] + "exactMatch",
+               PREFIXES["skos"] + "broadMatch", PREFIXES["owl"] + "equivalentClass",
+               PREFIXES["owl"] + "equivalentProperty"}
+_CLASS_USE = ("SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a ?t FILTER(STRSTARTS(STR(?t), STR(gcsf:))) } "
+              "GROUP BY ?t")
+_PROPERTY_USE = ("SELECT ?t (COUNT(*) AS ?n) WHERE { ?s ?t ?o FILTER(STRSTARTS(STR(?t), STR(gcsf:))) } "
+                 "GROUP BY ?t")
+_EXAMPLES = """
+SELECT ?p ?s ?slabel ?o ?olabel ?quote ?cls WHERE {
+  ?claim rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; gcsf:quote ?quote .
+  OPTIONAL { ?s rdfs:label ?slabel } OPTIONAL { ?o rdfs:label ?olabel }
+  OPTIONAL { ?s a ?cls FILTER(STRSTARTS(STR(?cls), STR(gcsf:))) }
+} ORDER BY ?quote"""
+
+
+def vocabulary(kg: KnowledgeGraph) -> list[dict[str, Any]]:
+    """Each class and property of the ontology: label, definition, alignment, usage, an example fact."""
+    if "web.vocabulary" in kg.cache:
+        cached: list[dict[str, Any]] = kg.cache["web.vocabulary"]
+        return cached
+    terms: dict[str, dict[str, Any]] = {}
+    for r in rows(kg.query(_TERMS)):
+        kind = "class" if r["kind"].endswith("Class") else "property"
+        term = terms.setdefault(r["t"], {"iri": r["t"], "name": shorten(r["t"]), "kind": kind,
+                                         "label": r["label"] or local_name(r["t"]),
+                                         "definition": r["definition"] or "", "alignment": [],
+                                         "count": 0, "example": None})
+        term["definition"] = term["definition"] or r["definition"] or ""
+    for r in rows(kg.query(_ALIGNED)):
+        if r["t"] in terms and r["rel"] in _ALIGNMENTS:
+            terms[r["t"]]["alignment"].append((shorten(r["rel"]), shorten(r["target"]), r["target"]))
+    for query in (_CLASS_USE, _PROPERTY_USE):
+        for r in rows(kg.query(query)):
+            if r["t"] in terms:
+                terms[r["t"]]["count"] = r["n"]
+    for r in rows(kg.query(_EXAMPLES)):
+        example = {"subject": r["slabel"] or shorten(str(r["s"])), "subject_iri": r["s"],
+                   "relation": terms.get(r["p"], {}).get("label", shorten(r["p"])),
+                   "object": r["olabel"] or (shorten(r["o"]) if isinstance(r["o"], str) else str(r["o"])),
+                   "quote": r["quote"]}
+        for key in (r["p"], r["cls"]):
+            if key in terms and terms[key]["example"] is None:
+                terms[key]["example"] = example
+    found = sorted(terms.values(), key=lambda t: (t["kind"], t["name"].lower()))
+    kg.cache["web.vocabulary"] = found
+    return found
+
+
+def ontology_html(kg: KnowledgeGraph, links: Links) -> str:
+    """The vocabulary page."""
+    return render("ontology.html", links, terms=vocabulary(kg), gcsf=GCSF)
+
+
+def search_json(kg: KnowledgeGraph, text: str, root: str = "/") -> list[dict[str, Any]]:
+    """Search hits as JSON-ready dicts, each with its page's address."""
+    from ..entities import search
+
+    links = Links(root)
+    return [{"iri": m.iri, "label": m.label, "type": m.type, "matched": m.matched,
+             "score": round(m.score, 1), "page": links.entity(m.iri)}
+            for m in search(kg, text[:200], limit=10)]
+
+
+_ENTITY_NAMES = """
+SELECT ?e ?label WHERE { ?e rdfs:label ?label FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/")
+  && !STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/claim/")) } LIMIT 20000"""
+
+
+def vocabulary_json(kg: KnowledgeGraph) -> dict[str, Any]:
+    """What the editor completes: prefixes, classes, properties and entity names."""
+    terms = vocabulary(kg)
+    entities = sorted({(shorten(r["e"]), r["label"]) for r in rows(kg.query(_ENTITY_NAMES))})
+    return {"prefixes": PREFIXES,
+            "classes": [[t["name"], t["label"]] for t in terms if t["kind"] == "class"],
+            "properties": [[t["name"], t["label"]] for t in terms if t["kind"] == "property"],
+            "entities": [list(e) for e in entities]}
+
+
+def app_html(links: Links) -> str:
+    """The web app page: editor, examples, results, search."""
+    from ..examples import examples
+
+    catalogue = [{"name": e.name, "title": e.title, "description": e.description, "text": e.text}
+                 for e in examples()]
+    from markupsafe import Markup
+
+    return render("app.html", links, examples=Markup(script_json(catalogue)), views=views_available())
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element: nothing in it can close the element.
+
+    >>> print(script_json(["</script>"]))
+    ["\\u003c/script\\u003e"]
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# ------------------------------------------------------------------------------ server routes
+
+
+def _html(reply: str) -> Reply:
+    return Reply(reply.encode("utf-8"), "text/html; charset=utf-8")
+
+
+def _wants_rdf(accept: str | None) -> str | None:
+    """The RDF format an Accept header prefers over HTML, if any."""
+    from .protocol import _accepted
+
+    for _, _, kind in _accepted(accept):
+        if kind in ("text/html", "application/xhtml+xml", "*/*", "text/*"):
+            return None
+        if kind in GRAPH_MEDIA:
+            return GRAPH_MEDIA[kind].name
+    return None
+
+
+def _entity_task(kg: KnowledgeGraph, iri: str, rdf: str | None, articles: Path | None) -> tuple[int, Reply]:
+    try:
+        if rdf is not None:
+            return 200, Reply(entity_rdf(kg, iri, rdf).encode("utf-8"), GRAPH_MEDIA_BY_NAME[rdf])
+        return 200, _html(entity_html(kg, iri, Links(), articles=articles, views=views_available()))
+    except UnknownEntityError:
+        return 404, _html(not_found_html(kg, iri, Links()))
+
+
+GRAPH_MEDIA_BY_NAME = {f.name: f.media_type for f in GRAPH_MEDIA.values()}
+
+
+def _ontology_task(kg: KnowledgeGraph) -> Reply:
+    return _html(ontology_html(kg, Links()))
+
+
+#: The Content-Security-Policy of a view page: its script and style are inlined, nothing loads.
+VIEW_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
+
+
+def views_available() -> bool:
+    """Whether the graph, timeline and map views (:mod:`gcsf_graph.views`) are in this build."""
+    import importlib.util
+
+    return importlib.util.find_spec("gcsf_graph.views") is not None
+
+
+def _view_task(kg: KnowledgeGraph, view: str, query: str | None, focus: str | None) -> str:
+    return view_html(kg, view, query=query, focus=focus)
+
+
+def view_html(kg: KnowledgeGraph, view: str, *, query: str | None = None, focus: str | None = None) -> str:
+    """A graph, timeline or map page (from :mod:`gcsf_graph.views`): its scripts and data inlined."""
+    import importlib
+    import tempfile
+
+    if not views_available():
+        raise ProtocolError(501, "the graph, timeline and map views are not part of this build")
+    views: Any = importlib.import_module("gcsf_graph.views")
+    if view not in views.VIEWS:
+        raise ProtocolError(404, f"no view named {view!r}; views: {', '.join(views.VIEWS)}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = views.write_view(kg, Path(folder) / "view.html", view=view, query=query or None,
+                                focus=focus or None)
+        text: str = Path(path).read_text(encoding="utf-8")
+    return text
+
+
+def routes(settings: Settings, pool: WorkerPool,
+           on_error: Callable[[Exception], Response]) -> list[BaseRoute]:
+    """The routes of the pages, the web app and its small JSON API."""
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    articles = settings.articles
+
+    def respond(reply: Reply, status: int = 200) -> Response:
+        return Response(reply.body, status_code=status, media_type=reply.media_type,
+                        headers={"Vary": "Accept"})
+
+    async def entity(request: Request) -> Response:
+        try:
+            iri = f"{DATA}{request.path_params['kind']}/{request.path_params['key']}"
+            status, reply = await pool.call(_entity_task, iri, _wants_rdf(request.headers.get("accept")),
+                                            articles)
+            return respond(reply, status)
+        except Exception as exc:
+            return on_error(exc)
+
+    async def ontology(request: Request) -> Response:
+        try:
+            return respond(await pool.call(_ontology_task))
+        except Exception as exc:
+            return on_error(exc)
+
+    async def search(request: Request) -> Response:
+        try:
+            text = request.query_params.get("q", "")
+            if not text.strip():
+                raise ProtocolError(400, "give the text to search for as ?q=")
+            return JSONResponse(await pool.call(search_json, text))
+        except Exception as exc:
+            return on_error(exc)
+
+    async def vocab(request: Request) -> Response:
+        try:
+            return JSONResponse(await pool.call(vocabulary_json))
+        except Exception as exc:
+            return on_error(exc)
+
+    async def view(request: Request) -> Response:
+        try:
+            params = request.query_params
+            query, focus = params.get("query"), params.get("focus")
+            if query is not None and len(query) > settings.max_query_chars:
+                raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
+            html = await pool.call(_view_task, request.path_params["view"], query, focus)
+            return Response(html, media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": VIEW_CSP})
+        except Exception as exc:
+            return on_error(exc)
+
+    async def index(request: Request) -> Response:
+        return respond(_html(app_html(Links())))
+
+    found: list[BaseRoute] = [
+        Route("/", index), Route("/ontology", ontology), Route("/api/search", search),
+        Route("/api/vocabulary", vocab), Route("/id/{kind}/{key}", entity), Route("/view/{view}", view),
+        Mount("/assets", StaticFiles(directory=_HERE / "assets"), name="assets")]
+    for name, folder in (("views", _HERE.parent / "views" / "static"), ("web", _HERE / "static")):
+        if folder.is_dir():
+            found.append(Mount(f"/static/{name}", StaticFiles(directory=folder), name=f"static-{name}"))
+    return found
+

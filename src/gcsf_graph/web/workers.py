@@ -1,0 +1,169 @@
+"""Worker processes that answer for the server: real time limits and a bounded number at once.
+
+No engine can interrupt a running query, so the server never runs one itself. Each worker is
+a process forked from the server once the graph is loaded (sharing it copy-on-write); a call
+sends it a task and waits, without blocking the event loop, for the answer. A worker that
+runs past the time limit is killed and replaced. At most ``size`` tasks run at once and at
+most ``queue`` wait for a worker; beyond that :class:`Busy` is raised at once (503).
+
+>>> import asyncio
+>>> from gcsf_graph import load
+>>> pool = WorkerPool(load(), size=1, timeout=10)
+>>> asyncio.run(pool.call(len))  > 1000
+True
+>>> pool.close()
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..errors import GcsfError, QueryError, QueryTimeout
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from ..graph import KnowledgeGraph
+
+__all__ = ["Busy", "WorkerPool"]
+
+T = TypeVar("T")
+
+
+class Busy(GcsfError):
+    """Every worker is busy and the waiting line is full: try again shortly."""
+
+
+def _serve(kg: KnowledgeGraph, conn: Connection) -> None:
+    while True:
+        try:
+            task, args = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = ("ok", task(kg, *args))
+        except Exception as exc:  # sent back and re-raised in the server
+            # as class, message and attributes: not every exception's __init__ unpickles
+            reply = ("error", (type(exc), str(exc), vars(exc)))
+        conn.send(reply)
+
+
+def _rebuild(kind: type[Exception], message: str, attributes: dict[str, Any]) -> Exception:
+    exc = kind.__new__(kind)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(attributes)
+    return exc
+
+
+class _Worker:
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        context = multiprocessing.get_context("fork")
+        self.conn, child_end = context.Pipe()
+        self.process: BaseProcess = context.Process(target=_serve, args=(kg, child_end), daemon=True)
+        self.process.start()
+        child_end.close()
+
+    async def call(self, task: Callable[..., Any], args: tuple[Any, ...], timeout: float) -> tuple[str, Any]:
+        loop = asyncio.get_running_loop()
+        fd = self.conn.fileno()
+        # an event loop may leave the pipe non-blocking (uvloop does): a message larger than the
+        # pipe's buffer must be sent and read whole, so both happen in blocking mode
+        os.set_blocking(fd, True)
+        self.conn.send((task, args))
+        ready = loop.create_future()
+
+        def wake() -> None:
+            if not ready.done():
+                ready.set_result(None)
+        loop.add_reader(fd, wake)
+        try:
+            await asyncio.wait_for(ready, timeout)
+        finally:
+            loop.remove_reader(fd)
+        os.set_blocking(fd, True)
+        reply: tuple[str, Any] = self.conn.recv()
+        return reply
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """``size`` worker processes over one loaded graph; calls time out after ``timeout`` seconds."""
+
+    def __init__(self, kg: KnowledgeGraph, *, size: int = 2, timeout: float = 30.0, queue: int = 16) -> None:
+        self.kg, self.size, self.timeout, self.queue = kg, size, timeout, queue
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers: list[_Worker] = []
+        self._pending = 0
+
+    def _start(self) -> asyncio.Queue[_Worker]:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for _ in range(self.size):
+                worker = _Worker(self.kg)
+                self._workers.append(worker)
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def call(self, task: Callable[..., T], *args: Any) -> T:
+        """``task(kg, *args)`` in a worker: its value, or its error re-raised here.
+
+        Raises :class:`Busy` when too many calls are waiting and :class:`QueryTimeout` past the
+        time limit (counted from the call, waiting included).
+        """
+        idle = self._start()
+        if self._pending >= self.size + self.queue:
+            raise Busy(f"{self._pending} requests are in progress; try again shortly")
+        self._pending += 1
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout
+        try:
+            try:
+                worker = await asyncio.wait_for(idle.get(), self.timeout)
+            except TimeoutError:
+                raise Busy(f"no worker was free within {self.timeout:g} s; try again shortly") from None
+            try:
+                status, payload = await worker.call(task, args, max(deadline - loop.time(), 0.001))
+            except TimeoutError:
+                self._replace(worker)
+                raise QueryTimeout(f"the request ran past its {self.timeout:g} s time limit and was "
+                                   "stopped") from None
+            except (EOFError, OSError):
+                self._replace(worker)
+                raise QueryError("the worker stopped without an answer (out of memory?)") from None
+            except BaseException:
+                # cancelled (the client went away) with the task still running: its answer
+                # would reach the next caller, so the worker is replaced
+                self._replace(worker)
+                raise
+            idle.put_nowait(worker)
+            if status == "error":
+                raise _rebuild(*payload)
+            value: T = payload
+            return value
+        finally:
+            self._pending -= 1
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        self._workers.remove(worker)
+        fresh = _Worker(self.kg)
+        self._workers.append(fresh)
+        assert self._idle is not None
+        self._idle.put_nowait(fresh)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in self._workers:
+            worker.stop()
+        self._workers.clear()
+        self._idle = None

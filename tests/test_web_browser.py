@@ -1,0 +1,236 @@
+"""The web app in headless Chromium against a real `gcsf serve`, every request elsewhere blocked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RESOURCES, LiveServer
+from test_viz import CHROMIUM_FLAGS, chromium_path
+
+from gcsf_graph import load
+from gcsf_graph.examples import example
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        pytest.skip("no chromium on this machine: `make browser` installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+class App:
+    """A browser tab on the server: requests anywhere else are blocked and recorded."""
+
+    def __init__(self, browser, server: LiveServer) -> None:
+        self.origin = server.url.rstrip("/")
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route):
+        if route.request.url.startswith(self.origin + "/") or route.request.url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: str = "/") -> None:
+        self.page.goto(self.origin + path)
+
+    def run(self, query: str) -> None:
+        runs = int(self.page.get_attribute("body", "data-runs") or 0)
+        self.page.fill("#query", query)
+        self.page.click("#run")
+        self.page.wait_for_selector(f"body[data-runs='{runs + 1}']", timeout=30_000)
+
+
+@pytest.fixture(scope="module")
+def server():
+    live = LiveServer()
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def app(browser, server):
+    tab = App(browser, server)
+    yield tab
+    tab.context.close()
+
+
+def test_run_an_example_and_follow_an_entity_link(app):
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.page.click("button[data-example=initiatives-proposers]")
+    app.page.wait_for_selector("table.result-table tbody tr", timeout=30_000)
+    expected = load().query(example("initiatives-proposers").text)
+    shown = app.page.locator("table.result-table tbody tr").count()
+    assert shown == len(expected)
+    headers = app.page.locator("table.result-table th").all_inner_texts()
+    assert [h.strip(" ▲▼") for h in headers] == expected.variables
+    # sort by the first column, descending after two clicks
+    app.page.click("table.result-table th >> nth=0")
+    app.page.click("table.result-table th >> nth=0")
+    first = app.page.locator("table.result-table tbody tr >> nth=0").inner_text()
+    last = app.page.locator("table.result-table tbody tr >> nth=-1").inner_text()
+    assert first.lower() >= last.lower()
+    assert app.page.locator("#download-csv").get_attribute("href").startswith("blob:")
+    # entities in results link to their pages: follow one and see its quotes
+    app.run("SELECT ?initiative ?label WHERE { ?initiative a gcsf:Initiative ; rdfs:label ?label } ORDER BY ?label")
+    link = app.page.locator("table.result-table a[href^='/id/']").first
+    href = link.get_attribute("href")
+    link.click()
+    app.page.wait_for_url(app.origin + href)
+    assert app.page.locator("h1.label").inner_text()
+    assert app.page.locator("blockquote.quote").count() > 0
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
+
+
+def test_csv_download_matches_the_table(app):
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.run("SELECT ?p ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 5")
+    with app.page.expect_download() as download:
+        app.page.click("#download-csv")
+    text = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert text[0] == "p,l" and len(text) == 6 and text[1].endswith(",Cao Zhongming")
+
+
+def test_a_syntax_error_shows_line_and_column(app):
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.run("SELECT ?x WHERE { ?x a }")
+    assert app.page.locator("#status").inner_text() == "error 400"
+    assert "line 1, column" in app.page.locator("pre.error-text").inner_text()
+
+
+def test_completion_offers_classes_and_entities(app):
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.page.fill("#query", "")
+    app.page.focus("#query")
+    app.page.wait_for_selector("body[data-vocabulary=loaded]")
+    app.page.keyboard.type("SELECT * WHERE { ?x a gcsf:Pers")
+    app.page.wait_for_selector("#completions:not([hidden]) li.active[data-insert='gcsf:Person']")
+    app.page.keyboard.press("Enter")
+    assert app.page.input_value("#query").endswith("gcsf:Person")
+    app.page.keyboard.type(" ; gcsf:participant person:xi-jin")
+    app.page.wait_for_selector("#completions:not([hidden]) li[data-insert='person:xi-jinping']")
+    # highlighting: the keyword and the variable are marked
+    assert app.page.locator("#highlight .tok-kw").first.inner_text() == "SELECT"
+    assert app.page.locator("#highlight .tok-var").first.inner_text() == "?x"
+
+
+def test_search_box_links_to_entity_pages(app):
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.page.fill("#search-text", "belt and road")
+    app.page.wait_for_selector("#search-hits:not([hidden]) a")
+    assert app.page.locator("#search-hits a").first.inner_text() == "Belt and Road Initiative"
+    app.page.locator("#search-hits a").first.click()
+    app.page.wait_for_url(app.origin + "/id/initiative/bri")
+
+
+@pytest.fixture(scope="module")
+def hostile_server():
+    live = LiveServer("--data", str(RESOURCES / "xss.ttl"))
+    yield live
+    live.stop()
+
+
+def test_hostile_labels_are_inert_in_the_app_and_pages(browser, hostile_server):
+    tab = App(browser, hostile_server)
+    try:
+        tab.open("/")
+        tab.page.wait_for_selector("body[data-ready=true]")
+        tab.run("SELECT ?e ?label WHERE { ?e rdfs:label ?label } ORDER BY ?label")
+        tab.page.wait_for_selector("table.result-table tbody tr")
+        cells = tab.page.locator("table.result-table td").all_inner_texts()
+        assert "<img src=x onerror=alert(1)>" in cells
+        assert "</script><script>alert(2)</script>" in cells
+        assert tab.page.locator("table.result-table img, table.result-table script").count() == 0
+        for path in ("/id/test/img", "/id/test/script", "/id/test/link", "/id/test/doc", "/ontology"):
+            tab.open(path)
+            tab.page.wait_for_load_state("load")
+            assert tab.page.locator("main img, main svg, main script").count() == 0
+        tab.open("/id/test/img")
+        assert "<img src=y onerror=alert(4)> proposed it" in tab.page.locator("main").inner_text()
+        assert tab.dialogs == [] and tab.blocked == []
+    finally:
+        tab.context.close()
+
+
+def test_static_site_works_opened_from_disk(browser, tmp_path):
+    from gcsf_graph.web import write_site
+
+    site = write_site(load(), tmp_path / "site")
+    context = browser.new_context()
+    blocked: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                  else (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto((site / "index.html").as_uri())
+        page.click("a[href$='id/person/xi-jinping.html']")
+        page.wait_for_url("**/id/person/xi-jinping.html")
+        assert page.locator("h1.label").inner_text() == "Xi Jinping"
+        assert page.locator("blockquote.quote").count() > 0
+        # the style sheet applied: quotes are indented with a border
+        assert page.eval_on_selector("blockquote.quote", "e => getComputedStyle(e).borderLeftStyle") == "solid"
+        page.click("header a:has-text('Vocabulary')")
+        page.wait_for_url("**/ontology.html")
+        assert page.locator("dt.term").count() > 50
+        assert errors == [] and blocked == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/view/graph?focus=https%3A%2F%2Fw3id.org%2Fgcsf%2Fid%2Fperson%2Fxi-jinping",
+                                  "/view/timeline", "/view/map"])
+def test_views_open_from_the_server(app, path):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    app.open(path)
+    app.page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert app.page.locator("#app").inner_text() or app.page.locator("#app canvas, #app svg, #app .vis-timeline").count()
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
+
+
+def test_the_app_opens_the_graph_view_of_a_construct(app):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    app.open("/")
+    app.page.wait_for_selector("body[data-ready=true]")
+    app.page.fill("#query", "CONSTRUCT { ?i gcsf:proposedBy ?p } WHERE { ?i gcsf:proposedBy ?p }")
+    with app.context.expect_page() as opened:
+        app.page.click("button[data-view=graph]")
+    view = opened.value
+    view.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    assert "/view/graph?query=CONSTRUCT" in view.url
+    assert app.blocked == []
