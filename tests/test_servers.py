@@ -390,3 +390,20 @@ def test_a_large_authenticated_upload(filled, dba, tmp_path):
     # Read back: one streamed answer, which this Virtuoso cuts at 10,000 triples, then pages.
     quads = list(load(endpoint=filled["virtuoso"], graph="urn:gcsf:test:large", progress=True).quads())
     assert len(quads) == len(set(quads)) == report.triples
+
+
+def test_a_server_that_stalls_half_way_through_its_answer():
+    def stall(request):
+        request.send_response(200)
+        request.send_header("Content-Type", "application/sparql-results+json")
+        request.end_headers()
+        request.wfile.write(b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+        request.wfile.flush()
+        time.sleep(4)
+
+    with local_http(stall) as url:
+        started = time.monotonic()
+        _, solutions = RemoteEngine(url, timeout=1).query("SELECT ?s WHERE { ?s ?p ?o }", "SELECT", {})
+        with pytest.raises(QueryTimeout, match="did not finish answering within 1 s"):
+            list(solutions)
+        assert time.monotonic() - started < 3
