@@ -235,8 +235,38 @@ def test_push_cut_off_half_way_says_what_was_sent(filled):
              graph_store=f"{store}/store", progress=False)
     message = str(caught.value)
     assert calls[:2] == ["PUT", "POST"]
-    assert "push stopped after 2,000 of" in message and "was emptied and holds the 2,000 sent" in message
+    assert "push stopped after 2,000 of" in message and "<urn:gcsf:test:cut> is unchanged" in message
     assert "507" in message and "the disk is full" in message
+
+
+def test_push_cut_off_without_an_update_endpoint_says_what_was_sent(filled):
+    calls = []
+
+    def flaky(request):
+        calls.append(request.command)
+        if request.command == "POST" and request.path.startswith("/sparql"):  # the count query
+            answer(request, 200, '{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
+                   "application/sparql-results+json")
+        elif len(calls) == 1:
+            answer(request, 204, "")
+        else:
+            answer(request, 507, "Insufficient storage: the disk is full")
+
+    with local_http(flaky) as server, pytest.raises(EndpointError) as caught:
+        push([], f"{server}/elsewhere", "urn:gcsf:test:cut", chunk=2000, replace=True,
+             graph_store=f"{server}/store", progress=False)
+    message = str(caught.value)
+    assert "push stopped after 2,000 of" in message and "was emptied and holds the 2,000 sent" in message
+
+
+def test_replace_swaps_the_graph_in_one_step_and_leaves_no_staging_graph(filled, dba):
+    for url, user in ((filled["oxigraph"], None), (filled["virtuoso"], "dba")):
+        push([RESOURCES / "xss.ttl"], url, "urn:gcsf:test:swap", user=user, ontology=False, progress=False)
+        report = push([], url, "urn:gcsf:test:swap", user=user, replace=True, chunk=2000, progress=False)
+        assert report.requests >= 3 and _count(url, "urn:gcsf:test:swap") == report.triples
+        staging = load(endpoint=url, user=user).query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:gcsf:push:')) }")
+        assert len(staging) == 0
 
 
 # ------------------------------------------------------------------------------------ bad endpoints
