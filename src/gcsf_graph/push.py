@@ -35,6 +35,9 @@ __all__ = ["PushReport", "graph_store_url", "push", "update_url"]
 
 #: Triples sent per request.
 CHUNK = 50_000
+# Seconds the final MOVE of a replacing push may take (a transactional store moves 1M triples in
+# minutes).
+_MOVE_SECONDS = 1800.0
 
 
 @dataclass(frozen=True)
@@ -189,10 +192,17 @@ def push(paths: Sequence[str | Path], endpoint: str, graph: str, *, replace: boo
             staged = len(RemoteEngine(endpoint, user=user, graph=into, progress=False))
             if staged != len(triples):
                 raise EndpointError(f"the server holds {staged:,} of the {len(triples):,} triples sent")
-            _update(Http(update, user=user, timeout=target.http.timeout), update,
-                    f"MOVE <{into}> TO <{graph}>")
     except GcsfError as exc:
         raise _stopped(exc, graph, sent, len(triples), requests, replace, update, into, user) from None
+    if update:
+        _say(f"  replacing <{graph}> with the {sent:,} triples sent ...", progress)
+        try:
+            _update(Http(update, user=user, timeout=_MOVE_SECONDS), update, f"MOVE <{into}> TO <{graph}>")
+        except GcsfError as exc:
+            # The server may have finished (or still finish) the MOVE: say so, never "unchanged".
+            raise type(exc)(f"the {sent:,} triples were sent into <{into}>, but moving them into "
+                            f"<{graph}> did not complete as far as gcsf can tell: <{graph}> holds either "
+                            f"its earlier triples or the new ones ({exc})") from None
     after = len(target)
     if (replace and after != len(triples)) or not (len(triples) <= after <= before + len(triples)):
         expected = f"{len(triples):,}" if replace else f"{len(triples):,} to {before + len(triples):,}"
