@@ -61,7 +61,7 @@ def on_server(name: str, server: AbstractContextManager[str], path: Path, runs: 
     with server as url:
         start_up = time.perf_counter() - started
         log(f"{name}: pushing {path.name} ...")
-        pushed, _ = timed(lambda: push([path], url, GRAPH, replace=True, user=user))
+        pushed, _ = timed(lambda: push([path], url, GRAPH, user=user))  # a fresh database: no --replace
         log(f"{name}: timing queries ...")
         return name, start_up, pushed, measure(load(endpoint=url, graph=GRAPH, user=user), runs)
 

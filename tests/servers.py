@@ -113,7 +113,9 @@ def virtuoso_server(folder: Path, *, buffers: int = 10_000, max_rows: int = 10_0
     """
     binary = virtuoso_binary()
     assert binary, "no virtuoso-t: `make servers` installs Debian's virtuoso-opensource-7"
-    http_port, sql_port = free_port(), free_port()
+    http_port = sql_port = free_port()
+    while sql_port == http_port:
+        sql_port = free_port()
     (folder / "vsp").mkdir(parents=True, exist_ok=True)
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(dir=folder, sql_port=sql_port, http_port=http_port,

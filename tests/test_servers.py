@@ -235,8 +235,38 @@ def test_push_cut_off_half_way_says_what_was_sent(filled):
              graph_store=f"{store}/store", progress=False)
     message = str(caught.value)
     assert calls[:2] == ["PUT", "POST"]
-    assert "push stopped after 2,000 of" in message and "was emptied and holds the 2,000 sent" in message
+    assert "push stopped after 2,000 of" in message and "<urn:gcsf:test:cut> is unchanged" in message
     assert "507" in message and "the disk is full" in message
+
+
+def test_push_cut_off_without_an_update_endpoint_says_what_was_sent(filled):
+    calls = []
+
+    def flaky(request):
+        calls.append(request.command)
+        if request.command == "POST" and request.path.startswith("/sparql"):  # the count query
+            answer(request, 200, '{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
+                   "application/sparql-results+json")
+        elif len(calls) == 1:
+            answer(request, 204, "")
+        else:
+            answer(request, 507, "Insufficient storage: the disk is full")
+
+    with local_http(flaky) as server, pytest.raises(EndpointError) as caught:
+        push([], f"{server}/elsewhere", "urn:gcsf:test:cut", chunk=2000, replace=True,
+             graph_store=f"{server}/store", progress=False)
+    message = str(caught.value)
+    assert "push stopped after 2,000 of" in message and "was emptied and holds the 2,000 sent" in message
+
+
+def test_replace_swaps_the_graph_in_one_step_and_leaves_no_staging_graph(filled, dba):
+    for url, user in ((filled["oxigraph"], None), (filled["virtuoso"], "dba")):
+        push([RESOURCES / "xss.ttl"], url, "urn:gcsf:test:swap", user=user, ontology=False, progress=False)
+        report = push([], url, "urn:gcsf:test:swap", user=user, replace=True, chunk=2000, progress=False)
+        assert report.requests >= 3 and _count(url, "urn:gcsf:test:swap") == report.triples
+        staging = load(endpoint=url, user=user).query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), 'urn:gcsf:push:')) }")
+        assert len(staging) == 0
 
 
 # ------------------------------------------------------------------------------------ bad endpoints
@@ -390,3 +420,20 @@ def test_a_large_authenticated_upload(filled, dba, tmp_path):
     # Read back: one streamed answer, which this Virtuoso cuts at 10,000 triples, then pages.
     quads = list(load(endpoint=filled["virtuoso"], graph="urn:gcsf:test:large", progress=True).quads())
     assert len(quads) == len(set(quads)) == report.triples
+
+
+def test_a_server_that_stalls_half_way_through_its_answer():
+    def stall(request):
+        request.send_response(200)
+        request.send_header("Content-Type", "application/sparql-results+json")
+        request.end_headers()
+        request.wfile.write(b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+        request.wfile.flush()
+        time.sleep(4)
+
+    with local_http(stall) as url:
+        started = time.monotonic()
+        _, solutions = RemoteEngine(url, timeout=1).query("SELECT ?s WHERE { ?s ?p ?o }", "SELECT", {})
+        with pytest.raises(QueryTimeout, match="did not finish answering within 1 s"):
+            list(solutions)
+        assert time.monotonic() - started < 3
