@@ -168,7 +168,11 @@ def test_whole_graph_opens_with_hub_labels_readable(whole_page):
     # a node with a single fact has its label hidden until zoomed in.
     hubs = page.eval("gcsfView.hubs")
     assert len(hubs) >= 10
-    assert {"China", "Xi Jinping", "Belt and Road Initiative"} <= {page.eval(f"gcsfView.nodes.get({h}).label") for h in hubs}
+    labels = {page.eval(f"gcsfView.nodes.get({h}).label") for h in hubs}
+    assert {"China", "Belt and Road Initiative"} <= labels
+    # most hub labels are among the best connected (a few give way where labels would overlap)
+    top = {graph.nodes[n]["label"] for n, _ in sorted(graph.degree(), key=lambda nd: -nd[1])[:20]}
+    assert len(labels & top) >= len(labels) * 2 // 3
     boxes = page.eval("""gcsfView.hubs.map(id => { const s = gcsfView.network.body.nodes[id].labelModule.size;
                                                    return [s.left, s.top, s.left + s.width, s.top + s.height]; })""")
     for i, a in enumerate(boxes):  # the hubs' labels do not overlap one another
