@@ -57,6 +57,11 @@ _STOP_WORDS = {"since", "to", "in", "of", "from", "with", "and", "by", "for", "t
                "have", "has", "were", "was", "are", "is", "had", "at", "on", "across", "around"}
 _OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But"}
 _REPOSITORY = Path(__file__).resolve().parents[3]
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
+_SCALES = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SHARES = {"half": "50", "one-half": "50", "one-quarter": "25", "a quarter": "25", "one-third": "33",
+           "a third": "33", "two-thirds": "67", "three-quarters": "75"}
 _QUALIFIERS = r"(over|more than|almost|nearly|about|around|some|at least|up to|less than|close to)"
 
 
@@ -319,29 +324,55 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
 def find_numbers(text: str) -> list[Span]:
     """Numbers with the words after them as unit, and a qualifier such as 'over' before them.
 
+    Scales are multiplied out ("4.2 trillion dollars" is 4200000000000 dollars), small numbers in
+    words are read ("seven agreements") and shares in words are percentages ("half of" is 50 percent).
+
     >>> [(n.value, n.unit, n.qualifier) for n in find_numbers("benefiting over 150 countries")]
     [('150', 'countries', 'over')]
+    >>> [(n.value, n.unit, n.qualifier) for n in find_numbers("close to half of the world's trade")]
+    [('50', 'percent', 'close to')]
+    >>> [(n.value, n.unit) for n in find_numbers("1.8 billion doses and seven bilateral agreements")]
+    [('1800000000', 'doses'), ('7', 'bilateral agreements')]
     """
-    pattern = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-                         r"(\s*(?:percent|%|million|billion|trillion))?\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})",
-                         re.IGNORECASE)
+    words = "|".join(_WORD_NUMBERS)
+    shares = "|".join(_SHARES)
+    pattern = re.compile(
+        rf"(?:\b{_QUALIFIERS}\s+)?(?:(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(-plus)?|\b({words})\b)"
+        r"(\s*(?:percent|%|million|billion|trillion))?(?=\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))",
+        re.IGNORECASE)
     found = []
     for m in pattern.finditer(text):
-        number = m.group(2).replace(",", "")
+        number = (m.group(2) or "").replace(",", "") or str(_WORD_NUMBERS[m.group(4).lower()])
         if re.fullmatch(r"(19|20)\d{2}", number) and not m.group(1):
             continue  # a year
-        if re.search(_MONTH + r"\s+$", text[max(m.start(2) - 12, 0):m.start(2)]):
+        begins = m.start(2) if m.group(2) else m.start(4)
+        if re.search(_MONTH + r"\s+$", text[max(begins - 12, 0):begins]):
             continue  # a day of a month
-        scale = (m.group(3) or "").strip()
-        words = []
-        for word in m.group(4).split():
+        scale = (m.group(5) or "").strip().lower()
+        if scale in _SCALES:
+            number, scale = _scaled(number, _SCALES[scale]), ""
+        unit_words = []
+        for word in m.group(6).split():
             if word.lower() in _STOP_WORDS:
                 break
-            words.append(word)
-        unit = " ".join(w for w in (scale, *words) if w)
-        found.append(Span(m.group(), m.start(), m.end(), value=number, unit=unit,
+            unit_words.append(word)
+        unit = " ".join(w for w in ("percent" if scale == "%" else scale, *unit_words) if w)
+        qualifier = m.group(1).lower() if m.group(1) else "more than" if m.group(3) else None
+        found.append(Span(text[m.start():m.end(6)], m.start(), m.end(6), value=number, unit=unit,
+                          qualifier=qualifier))
+    share = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?\b({shares})\s+of\b", re.IGNORECASE)
+    for m in share.finditer(text):
+        found.append(Span(m.group(), m.start(), m.end(), value=_SHARES[m.group(2).lower()], unit="percent",
                           qualifier=m.group(1).lower() if m.group(1) else None))
-    return found
+    return sorted(found, key=lambda n: n.start)
+
+
+def _scaled(number: str, scale: int) -> str:
+    """A decimal number times a power of ten, written out: ("4.58", 10**12) -> "4580000000000"."""
+    from decimal import Decimal
+
+    value = Decimal(number) * scale
+    return str(int(value)) if value == int(value) else format(value.normalize(), "f")
 
 
 # -- candidate facts ---------------------------------------------------------------------------------
@@ -394,6 +425,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
     tenures = _known_tenures(curation)
+    unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
     text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
@@ -407,7 +439,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         for d in in_sentence:
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs)
+            facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs, unstated)
         facts += _characterizations(article, sentence, inside, text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
@@ -449,8 +481,18 @@ def _date_facts(article: ArticleFile, sentence: Span, inside: list[Span], d: Spa
     return facts
 
 
+def _unstated_qualifier(curation: Curation) -> str | None:
+    """The qualifier the curation writes for a number the text states without one (e.g. "exactly")."""
+    written: Counter[str] = Counter()
+    for article in curation.articles:
+        for f in article.facts:
+            if f.predicate == "qualifier" and fold(f.value) not in fold(f.quote):
+                written[f.value] += 1
+    return written.most_common(1)[0][0] if written else None
+
+
 def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
-                pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+                pairs: dict[tuple[str, str], Counter[str]], unstated: str | None) -> list[Fact]:
     """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
     key = number.key or "stat:number"
     note = f"candidate statistic: {number.text!r}"
@@ -459,6 +501,9 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
         facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
     if number.qualifier:
         facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
+    elif unstated:
+        facts.append(_fact(article, sentence, key, "qualifier", "text", unstated,
+                           f"{note}: no qualifier stated, which the curation writes {unstated!r}"))
     for n in inside:
         usage = pairs.get(("stat", _prefix(n.key or "")))
         if usage and "statisticSubject" in usage:
