@@ -174,7 +174,7 @@ def _initialism(label: str) -> str | None:
 class _Names:
     """The known entities' names as two patterns: folded (names) and exact (acronyms)."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: list[Entity]) -> None:
         folded: dict[str, str] = {}
         exact: dict[str, str] = {}
         for e in entities:
@@ -186,6 +186,13 @@ class _Names:
             short = _initialism(e.label)
             if short and len(short) >= 3:
                 exact.setdefault(short, e.key)
+        # A person by one part of their name ("President Xi"), when it is no other person's
+        people = [e for e in entities if e.key.startswith("person:")]
+        parts = Counter(w for e in people for w in set(e.label.split()))
+        for e in people:
+            for w in e.label.split():
+                if parts[w] == 1 and re.fullmatch(r"[A-Z][a-z]+", w) and fold(w) not in folded:
+                    exact.setdefault(w, e.key)
         self.keys = {**folded, **exact}
         self.folded = _alternation(folded)
         self.exact = _alternation(exact)
@@ -197,7 +204,21 @@ class _Names:
                 continue
             for m in pattern.finditer(subject):
                 found.append(Span(text[m.start():m.end()], m.start(), m.end(), key=self.keys[m.group()]))
-        return _no_overlaps(found)
+        kept = _no_overlaps(found)
+        return sorted([*kept, *self._nested(text, kept)], key=lambda s: (s.start, -s.end))
+
+    def _nested(self, text: str, kept: list[Span]) -> list[Span]:
+        """Names inside a longer name ("the Communist Party of China" in "the 20th National Congress
+        of the Communist Party of China"): each is a mention too."""
+        inner = []
+        for outer in kept:
+            for pattern, subject in ((self.folded, fold(text)), (self.exact, text)):
+                for pos, endpos in ((outer.start + 1, outer.end), (outer.start, outer.end - 1)):
+                    for m in pattern.finditer(subject, pos, endpos) if pattern else ():
+                        key = self.keys[m.group()]
+                        if key != outer.key and (m.start(), m.end()) != (outer.start, outer.end):
+                            inner.append(Span(text[m.start():m.end()], m.start(), m.end(), key=key))
+        return list({(s.start, s.end): s for s in inner}.values())
 
 
 def _alternation(names: dict[str, str]) -> re.Pattern[str] | None:
@@ -243,13 +264,76 @@ def find_new_names(text: str, taken: list[Span]) -> list[Span]:
             if country:
                 found.append(Span(name, start, end, key=f"country:{country}", cls="Country", known=False))
                 continue
-            if " " not in name and not name.isupper():
+            if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
                 continue  # one capitalised word is most often just the start of a sentence
             head = fold(name.split()[-1])
-            guess = ("person", None) if _looks_like_a_person(name) else ("concept", None)
+            place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
+            guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
+                "concept", None)
             prefix, cls = _HEADS.get(head, guess)
             found.append(Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False))
     return found
+
+
+_NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
+_FUNCTION_WORDS = _STOP_WORDS | _CONNECTORS | {
+    "an", "as", "be", "been", "being", "but", "can", "could", "do", "does", "did", "it", "its", "their",
+    "they", "this", "these", "those", "we", "our", "us", "will", "would", "should", "must", "may", "not",
+    "no", "or", "so", "such", "than", "then", "there", "through", "into", "over", "under", "between",
+    "among", "within", "who", "whose", "what", "when", "where", "while", "all", "also", "more", "most",
+    "very", "only", "every"}
+
+
+def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Span]:
+    """Lower-case noun phrases that look like the names of ideas ("unilateral sanctions",
+    "hegemonism and power politics"): runs of words the curation's names use, or that end like nouns
+    and adjectives (-ism, -tion, -ity, -al, ...), joined by "and" or "of", two words at least or one
+    ending in -ism.
+
+    >>> text = "China rejects unilateral sanctions. It opposes hegemonism and power politics."
+    >>> [c.text for c in find_concepts(text, [], {"sanctions", "power", "politics"})]
+    ['unilateral sanctions', 'hegemonism and power politics']
+    """
+    masked = list(text)
+    for t in taken:
+        masked[t.start:t.end] = "." * (t.end - t.start)
+    blanked = "".join(masked)
+
+    def content(word: str) -> bool:
+        folded = fold(word)
+        return folded not in _FUNCTION_WORDS and (folded in vocabulary or bool(_NOUNISH.search(folded)))
+
+    found = []
+    word = r"[a-z][a-z’'-]*[a-z]"
+    for m in re.finditer(rf"{word}(?:(?:\s+|\s+(?:and|of)\s+){word})*", blanked):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+        run: list[tuple[int, int]] = []
+        for start, end in [*words, (-1, -1)]:
+            token = m.group()[start:end] if start >= 0 else ""
+            if token and (content(token) or (run and token in {"and", "of"})):
+                run.append((start, end))
+                continue
+            while run and m.group()[run[-1][0]:run[-1][1]] in {"and", "of"}:
+                run.pop()
+            if run:
+                phrase = m.group()[run[0][0]:run[-1][1]]
+                if len(run) >= 2 or re.search(r"isms?$", phrase):
+                    begin = m.start() + run[0][0]
+                    found.append(Span(phrase, begin, begin + len(phrase), key=f"concept:{_slug(phrase)}",
+                                      known=False))
+            run = []
+    return found
+
+
+def _proper_word(text: str, sentence: Span, start: int, word: str) -> bool:
+    """Whether one capitalised word inside a sentence is a name ("Gaza", "Asia"): not the first
+    word, not a demonym ("Chinese"), not a pronoun, not a month or a day."""
+    first = re.match(r"[\W\d_]*", text[sentence.start:sentence.end]).end() + sentence.start  # type: ignore[union-attr]
+    if start <= first or len(word) < 3 or not word[1:].islower():
+        return False
+    if re.search(r"(?:ese|ian|ean|ish|ern)$", word) or fold(word) in MONTHS:
+        return False
+    return fold(word) not in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _country(name: str) -> str | None:
@@ -419,6 +503,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
     new_names = find_new_names(text, [*mentions, *dates])
+    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
                for n in find_numbers(text)]
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
@@ -448,6 +534,11 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
                       numbers)
 
 
+def _described(span: Span) -> bool:
+    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows)."""
+    return not span.known and span.text[:1].islower()
+
+
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
                 pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
     facts = []
@@ -455,6 +546,8 @@ def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
         for b in inside:
             if a.key == b.key or a.key is None or b.key is None:
                 continue
+            if _described(a) and _described(b):
+                continue  # two phrases ingest only guesses are names: too weak to pair
             usage = pairs.get((_prefix(a.key), _prefix(b.key)))
             if not usage:
                 continue
