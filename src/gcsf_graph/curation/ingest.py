@@ -241,38 +241,79 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
-def find_new_names(text: str, taken: list[Span]) -> list[Span]:
-    """Capitalised runs of two or more words (or acronyms) that are no known name."""
-    word = r"[A-Z][\w’'.-]*"
+_TITLES = {"President", "Premier", "Minister", "Ambassador", "Chairman", "Secretary-General", "Secretary",
+           "Vice", "Prime", "Foreign", "State", "Councilor", "Mr.", "Mrs.", "Ms.", "Dr.", "General"}
+
+
+def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> list[Span]:
+    """Capitalised runs of two or more words (or acronyms, or one word inside a sentence) that are no
+    known name. A run may hold a known name ("China International Import Expo" holds "China"), is
+    split at "and" or "in" next to a known name, a country or a person's name ("Joe Biden in San
+    Francisco"), and loses a leading title ("President Joe Biden"). ``taken`` (dates) split runs.
+
+    >>> text = "He met President Joe Biden. China International Import Expo opened."
+    >>> [n.text for n in find_new_names(text, [], [Span("China", 27, 32, key="country:CHN")])]
+    ['Joe Biden', 'China International Import Expo']
+    """
+    word = r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*"
     run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b|{word}")
+    known = list(known)
+    exact = {(k.start, k.end) for k in known}
     found = []
     masked = list(text)
-    for t in taken:  # known names and dates split runs and are never new names
+    for t in taken:  # dates split runs and are never new names
         masked[t.start:t.end] = "." * (t.end - t.start)
     blanked = "".join(masked)
     for sentence in sentences(text):
-        for m in run.finditer(blanked[sentence.start:sentence.end]):
-            name, start = m.group().rstrip(".’'"), sentence.start + m.start()
-            while name.split()[0] in _OPENERS and len(name.split()) > 1:
-                cut = len(name.split()[0]) + 1
-                name, start = name[cut:].lstrip(), start + cut + (len(name[cut:]) - len(name[cut:].lstrip()))
-            if name.split()[0].lower() in _CONNECTORS or len(name) < 2:
-                continue
-            end = start + len(name)
-            name = text[start:end]
-            country = _country(name)
-            if country:
-                found.append(Span(name, start, end, key=f"country:{country}", cls="Country", known=False))
-                continue
-            if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
-                continue  # one capitalised word is most often just the start of a sentence
-            head = fold(name.split()[-1])
-            place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
-            guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
-                "concept", None)
-            prefix, cls = _HEADS.get(head, guess)
-            found.append(Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False))
+        for m in run.finditer(blanked, sentence.start, sentence.end):
+            for start, end in _pieces(text, m.start(), len(m.group().rstrip(".’'")) + m.start(), exact):
+                span = _new_name(text, sentence, start, end, known)
+                if span is not None:
+                    found.append(span)
     return found
+
+
+def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised run without its leading openers and titles, split at "and"/"in" next to a
+    known name, a country or a person's name."""
+    while True:
+        first = re.match(r"(\S+)\s+", text[start:end])
+        if first and (first.group(1) in _OPENERS or first.group(1) in _TITLES):
+            start += first.end()
+        else:
+            break
+    for m in re.finditer(r"\s+(?:and|in)\s+(?:the\s+)?", text[start:end]):
+        left, right = (start, start + m.start()), (start + m.end(), end)
+        said = [text[a:b] for a, b in (left, right)]
+        two_names = m.group().strip() == "and" and all(
+            len(p.split()) >= 2 and not set(p.lower().split()) & _CONNECTORS for p in said)
+        if two_names or any(piece in exact or _country(p) or _looks_like_a_person(p)
+                            for piece, p in zip((left, right), said, strict=True)):
+            return [left, *_pieces(text, right[0], right[1], exact)]
+    return [(start, end)]
+
+
+def _new_name(text: str, sentence: Span, start: int, end: int, known: list[Span]) -> Span | None:
+    """A piece of a capitalised run as a new name with a guessed key, or None when it is none."""
+    if re.search(r"[’']s$", text[start:end]):
+        end -= 2  # a possessive: "China’s"
+    name = text[start:end]
+    if not name or name.split()[0].lower() in _CONNECTORS or len(name) < 2:
+        return None
+    covered = sum(k.end - k.start for k in known if start <= k.start and k.end <= end)
+    if covered >= len(name.replace(" ", "")) or any(k.start <= start and end <= k.end for k in known):
+        return None  # a known name, or inside one
+    country = _country(name)
+    if country:
+        return Span(name, start, end, key=f"country:{country}", cls="Country", known=False)
+    if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
+        return None  # one capitalised word is most often just the start of a sentence
+    head = fold(name.split()[-1])
+    place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
+    guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
+        "concept", None)
+    prefix, cls = _HEADS.get(head, guess)
+    return Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False)
 
 
 _NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
@@ -502,7 +543,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     date = date or next((d.value for d in find_dates(text[:400], None)
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
-    new_names = find_new_names(text, [*mentions, *dates])
+    new_names = find_new_names(text, dates, mentions)
     vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
