@@ -559,9 +559,16 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
                        if f.predicate == "characterization"}
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
+    references = find_references(text, spans, names)
+    topics = _topics(names)
+    previous: list[Span] = []
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
+        referred = [r for r in references if sentence.start <= r.start < sentence.end]
         facts += _pair_facts(article, sentence, inside, pairs, min_support)
+        facts += _context_facts(article, sentence, inside, _context(inside, referred, previous, topics),
+                                pairs, min_support)
+        previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
         for d in in_sentence:
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
@@ -573,6 +580,118 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         facts += _tenures(article, sentence, inside, tenures)
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
+
+
+_REFERRING = re.compile(
+    r"\b(?:[Ii]ts?|[Tt]his|[Tt]hese|[Tt]he|[Ss]uch)\s+(?:(?:new|same|above|latter|former|global|whole)\s+)?"
+    r"(vision|concept|idea|community|initiatives?|report|document|summit|forum|conference|meeting|"
+    r"declaration|agreement|country|nation|organization|project|programme|program|event|visit|"
+    r"proposal|plan|mechanism|partnership|relationship)\b|\b(it|its)\b|\b(he|his)\b", re.IGNORECASE)
+# What a definite description ("the initiative", "this vision") can refer to, by key prefix.
+_REFERS_TO = {
+    "vision": {"concept"}, "concept": {"concept"}, "idea": {"concept"},
+    "community": {"concept", "relationship"},
+    "initiative": {"initiative"}, "initiatives": {"initiative"}, "report": {"doc"}, "document": {"doc"},
+    "summit": {"event"}, "forum": {"event"}, "conference": {"event"}, "meeting": {"event"},
+    "event": {"event"}, "visit": {"event"}, "declaration": {"agreement"}, "agreement": {"agreement"},
+    "country": {"country"}, "nation": {"country"}, "organization": {"organization"},
+    "project": {"project"}, "programme": {"project"}, "program": {"project"},
+    "mechanism": {"organization", "initiative"},
+    "proposal": {"concept", "initiative"}, "plan": {"concept", "initiative", "project"},
+    "partnership": {"relationship"}, "relationship": {"relationship"},
+}
+
+
+def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Span]:
+    """Pronouns and definite descriptions ("it", "this vision", "the initiative", "he") resolved to
+    the latest name of a fitting kind in the same or an earlier sentence; "the country" with no
+    country named nearby is the country the article names most.
+
+    >>> names = [Span("the Belt and Road Initiative", 5, 33, key="initiative:bri")]
+    >>> text = "Last the Belt and Road Initiative was launched. The initiative has grown. It thrives."
+    >>> [(r.text, r.key) for r in find_references(text, sentences(text), names)]
+    [('The initiative', 'initiative:bri'), ('It', 'initiative:bri')]
+    """
+    countries = Counter(n.key for n in names if _prefix(n.key or "") == "country")
+    main_country = countries.most_common(1)[0][0] if countries else None
+    found: list[Span] = []
+    for sentence in spans:
+        for m in _REFERRING.finditer(text, sentence.start, sentence.end):
+            if m.group(1):
+                kinds = _REFERS_TO[m.group(1).lower()]
+            elif m.group(2):
+                kinds = {"concept", "initiative", "country", "organization", "event", "agreement", "project"}
+            else:
+                kinds = {"person"}
+            window = _window_start(spans, sentence)
+            earlier = sorted((n for n in [*names, *found] if n.end <= m.start() and n.start >= window
+                              and _prefix(n.key or "") in kinds), key=lambda n: n.end)
+            if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
+                                  for n in names):
+                continue  # "the initiative of X": a name follows
+            if earlier:
+                key = earlier[-1].key
+            elif kinds == {"country"} and main_country:
+                key = main_country
+            else:
+                continue
+            found.append(Span(m.group(), m.start(), m.end(), key=key, note=f"refers to {key}"))
+    return found
+
+
+def _window_start(spans: list[Span], sentence: Span) -> int:
+    """Where the sentence before ``sentence`` starts: references look no further back."""
+    at = spans.index(sentence)
+    return spans[at - 1].start if at > 0 else sentence.start
+
+
+def _topics(names: list[Span]) -> list[str]:
+    """What the article is about: the concept or initiative, and the country, it names most."""
+    topics = []
+    for kinds in ({"concept", "initiative"}, {"country"}):
+        counted = Counter(n.key for n in names if _prefix(n.key or "") in kinds and n.key)
+        if counted and counted.most_common(1)[0][1] >= 3:
+            topics.append(str(counted.most_common(1)[0][0]))
+    return topics
+
+
+def _context(inside: list[Span], referred: list[Span], previous: list[Span], topics: list[str]) -> list[Span]:
+    """Names a sentence speaks of without naming them: what its pronouns refer to, the previous
+    sentence's names when it names at most one, and the article's topics."""
+    named = {n.key for n in inside}
+    context = [r for r in referred if r.key not in named]
+    if len(named) <= 1:
+        context += [p for p in previous if p.key not in named]
+    for topic in topics:  # the subject of a sentence that names no other of its kind
+        if not any(_prefix(n.key or "") == _prefix(topic) and n.known for n in [*inside, *context]):
+            context.append(Span("", 0, 0, key=topic, note="the article's topic"))
+    unique: dict[str | None, Span] = {}
+    for c in context:
+        if c.key not in named:
+            unique.setdefault(c.key, c)
+    return list(unique.values())
+
+
+def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], context: list[Span],
+                   pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
+    """Candidate facts between a sentence's names and the names it speaks of without naming them."""
+    facts = []
+    for c in context:
+        for n in inside:
+            for a, b in ((c, n), (n, c)):
+                if a.key is None or b.key is None or a.key == b.key:
+                    continue
+                usage = pairs.get((_prefix(a.key), _prefix(b.key)))
+                if not usage:
+                    continue
+                predicate, count = usage.most_common(1)[0]
+                if count < min_support:
+                    continue
+                how = c.note or f"named in the previous sentence as {c.text!r}"
+                facts.append(_fact(article, sentence, a.key, predicate, "object", b.key,
+                                   f"candidate: {c.key} ({how}) and {n.text!r}; {predicate} links "
+                                   f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation"))
+    return facts
 
 
 def _described(span: Span) -> bool:
