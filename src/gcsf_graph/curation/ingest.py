@@ -79,6 +79,7 @@ class Span:
     cls: str | None = None
     note: str | None = None
     known: bool = True
+    measure: str | None = None  # what a number counts, as the text words it
 
 
 @dataclass(frozen=True)
@@ -484,12 +485,21 @@ def find_numbers(text: str) -> list[Span]:
         unit = " ".join(w for w in ("percent" if scale == "%" else scale, *unit_words) if w)
         qualifier = m.group(1).lower() if m.group(1) else "more than" if m.group(3) else None
         found.append(Span(text[m.start():m.end(6)], m.start(), m.end(6), value=number, unit=unit,
-                          qualifier=qualifier))
+                          qualifier=qualifier, measure=_clause(text, m.start(6))))
     share = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?\b({shares})\s+of\b", re.IGNORECASE)
     for m in share.finditer(text):
+        what = _clause(text, m.end())
         found.append(Span(m.group(), m.start(), m.end(), value=_SHARES[m.group(2).lower()], unit="percent",
-                          qualifier=m.group(1).lower() if m.group(1) else None))
+                          qualifier=m.group(1).lower() if m.group(1) else None,
+                          measure=f"share of {what}" if what else None))
     return sorted(found, key=lambda n: n.start)
+
+
+def _clause(text: str, start: int) -> str | None:
+    """The words from ``start`` to the end of the clause (at most ten): what a number counts."""
+    rest = re.match(r"\s*([^,.;:()!?\n]+)", text[start:start + 200])
+    words = rest.group(1).split()[:10] if rest else []
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _scaled(number: str, scale: int) -> str:
@@ -752,6 +762,9 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
     facts = [_fact(article, sentence, key, "value", "number", number.value or "", note)]
     if number.unit:
         facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
+    if number.measure:
+        facts.append(_fact(article, sentence, key, "measure", "text", number.measure,
+                           f"{note}: what it counts, as the text words it; shorten it"))
     if number.qualifier:
         facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
     elif unstated:
