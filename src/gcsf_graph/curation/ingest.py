@@ -584,7 +584,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
             facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs, unstated)
-        facts += _characterizations(article, sentence, inside, text_predicates)
+        facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
         facts += _tenures(article, sentence, inside, tenures)
@@ -783,7 +783,9 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
 
 _COPULA = re.compile(
     r"""^\s*["”’]?\s*(?:,\s*)?(?:is|was|are|were|has become|had become|has been|have become|remains|"""
-    r"""means|is also|is not only|serves as|becomes|described as)\s+(.+?)(?=[.;:!?]|,\s|\s-\s|$)""")
+    r"""means|is also|is not only|serves as|becomes|described as|became|has evolved into|evolved into|"""
+    r"""has developed into|developed into|represents|marks|appears|emphasizes|contains|underscores|"""
+    r"""(?:has|have) (?:also )?(?:become|been))\s+(.+?)(?=[.;:!?]|,\s|\s-\s|$)""")
 
 
 def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
