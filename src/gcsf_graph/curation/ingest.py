@@ -367,6 +367,36 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
     return found
 
 
+def find_listed(text: str, taken: list[Span]) -> list[Span]:
+    """Lower-case phrases a text sets apart: in quotes ("small yards and high fences"), or as the
+    items of a list after "such as" or "including" (terrorism, climate change, cybersecurity).
+
+    >>> [c.text for c in find_listed('It opposes “decoupling,” and issues such as terrorism, '
+    ...                              'climate change, and food security.', [])]
+    ['decoupling', 'terrorism', 'climate change', 'food security']
+    """
+    spans = []
+    for m in re.finditer(r"[“\"]([a-z][^“”\"]{2,80}?)[,.]?[”\"]", text):
+        phrase = m.group(1).rstrip(",. ")
+        if 1 <= len(phrase.split()) <= 8:
+            spans.append((m.start(1), m.start(1) + len(phrase)))
+    for m in re.finditer(r"\b(?:such as|including|like|namely)\s+([^.;:()]+)", text):
+        at = m.start(1)
+        for item in re.split(r"(,\s+(?:and\s+|or\s+)?|\s+and\s+(?=[a-z-]+[,.]|[a-z-]+\s+[a-z-]+[,.]))",
+                             m.group(1)):
+            words = item.split()
+            if item and not item.startswith((",", " ")) and 1 <= len(words) <= 4 and item[:1].islower() \
+                    and not set(words) & {"the", "a", "an", "to", "of", "in", "which", "that", "is", "are"}:
+                spans.append((at, at + len(item.rstrip())))
+            at += len(item)
+    found = []
+    for start, end in spans:
+        if not any(t.start < end and start < t.end for t in taken):
+            phrase = text[start:end]
+            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+    return list({(f.start, f.end): f for f in found}.values())
+
+
 def _proper_word(text: str, sentence: Span, start: int, word: str) -> bool:
     """Whether one capitalised word inside a sentence is a name ("Gaza", "Asia"): not the first
     word, not a demonym ("Chinese"), not a pronoun, not a month or a day."""
@@ -555,6 +585,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     dates = find_dates(text, date)
     new_names = find_new_names(text, dates, mentions)
     vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_listed(text, [*mentions, *dates, *new_names])
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
                for n in find_numbers(text)]
