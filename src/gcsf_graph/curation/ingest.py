@@ -855,24 +855,35 @@ def _byline(article: ArticleFile, sentence: Span, inside: list[Span], dates: lis
 
 def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dates: list[Span],
                    types: set[str]) -> list[Fact]:
-    """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship."""
+    """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship.
+    The parties are the two named side by side ("X and Y", "X-Y", "between X and Y") when there are
+    such, else the first two; the quote starts at the first party."""
     kinds = [n for n in inside if n.key in types]
     parties: list[Span] = []
     for n in inside:
         party = _prefix(n.key or "") in {"country", "organization", "region"}
         if party and n.key not in {p.key for p in parties}:
             parties.append(n)
-    if not kinds or len(parties) < 2:
+    related = re.search(r"\b(?:relations|ties|partnership|community with a shared future)\b", sentence.text)
+    if not (kinds or related) or len(parties) < 2:
         return []
-    a, b = parties[:2]
-    kind = kinds[0].key or ""
+    from itertools import pairwise
+
+    def side_by_side(x: Span, y: Span) -> bool:
+        gap = sentence.text[x.end - sentence.start:y.start - sentence.start]
+        return bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
+
+    a, b = next(((x, y) for x, y in pairwise(parties) if side_by_side(x, y)), (parties[0], parties[1]))
+    kind = kinds[0].key or "" if kinds else ""
     names = [(n.key or ":").split(":")[1].lower() for n in (a, b)]
-    key = f"relationship:{names[0]}--{names[1]}-{kind.split(':')[1]}"
-    note = f"candidate relationship: {a.text!r} and {b.text!r}, {kinds[0].text!r}"
-    facts = [_fact(article, sentence, key, "party", "object", a.key or "", note),
-             _fact(article, sentence, key, "party", "object", b.key or "", note),
-             _fact(article, sentence, key, "relationshipType", "object", kind, note)]
-    facts += [_fact(article, sentence, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
+    key = f"relationship:{names[0]}--{names[1]}" + (f"-{kind.split(':')[1]}" if kind else "")
+    note = f"candidate relationship: {a.text!r} and {b.text!r}" + (f", {kinds[0].text!r}" if kinds else "")
+    quoted = Span(sentence.text[a.start - sentence.start:], a.start, sentence.end)
+    facts = [_fact(article, quoted, key, "party", "object", a.key or "", note),
+             _fact(article, quoted, key, "party", "object", b.key or "", note)]
+    if kind:
+        facts.append(_fact(article, quoted, key, "relationshipType", "object", kind, note))
+    facts += [_fact(article, quoted, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
               for d in dates]
     return facts
 
