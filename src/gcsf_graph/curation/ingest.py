@@ -50,6 +50,8 @@ _HEADS = {
     "declaration": ("agreement", None), "resolution": ("agreement", None),
     "agreement": ("agreement", None), "charter": ("agreement", None), "treaty": ("agreement", None),
     "memorandum": ("agreement", None), "report": ("doc", None), "constitution": ("doc", None),
+    "document": ("doc", None), "missions": ("event", None), "operations": ("event", None),
+    "visit": ("event", None), "talks": ("event", None),
     "project": ("project", None), "railway": ("project", None), "corridor": ("project", None),
     "city": ("city", None), "province": ("region", None), "region": ("region", None),
 }
@@ -367,6 +369,29 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
     return found
 
 
+def find_described(text: str, taken: list[Span]) -> list[Span]:
+    """Things named by a common noun and a name ("the report to the 19th CPC National Congress",
+    "the 78th session of the UN General Assembly"): the noun decides the kind.
+
+    >>> [(d.text, d.key) for d in find_described("It read the report to the 19th CPC National Congress.", [])]
+    [('report to the 19th CPC National Congress', 'doc:report-to-the-19th-cpc-national-congress')]
+    """
+    name = r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*)*"
+    pattern = re.compile(rf"\b(?:the|a|an|its|their)\s+((?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z][a-z-]+\s+)?"
+                         rf"([a-z][a-z-]+)\s+(?:of|to|in|on|for)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?{name})")
+    found = []
+    for m in pattern.finditer(text):
+        start, end = m.start(1), m.start(1) + len(m.group(1).rstrip(".’'"))
+        if re.search(r"[’']s$", text[start:end]):
+            end -= 2
+        if any(t.start <= start and end <= t.end for t in taken):
+            continue
+        prefix = _HEADS.get(m.group(2), ("concept", None))[0]
+        phrase = text[start:end]
+        found.append(Span(phrase, start, end, key=f"{prefix}:{_slug(phrase)}", known=False))
+    return found
+
+
 def find_listed(text: str, taken: list[Span]) -> list[Span]:
     """Lower-case phrases a text sets apart: in quotes ("small yards and high fences"), or as the
     items of a list after "such as" or "including" (terrorism, climate change, cybersecurity).
@@ -585,6 +610,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     dates = find_dates(text, date)
     new_names = find_new_names(text, dates, mentions)
     vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_described(text, [*mentions, *dates, *new_names])
     new_names += find_listed(text, [*mentions, *dates, *new_names])
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
