@@ -82,6 +82,7 @@ class Span:
     note: str | None = None
     known: bool = True
     measure: str | None = None  # what a number counts, as the text words it
+    until: str | None = None  # the last day of a range of dates ("December 27-29, 2023")
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,12 @@ class _Names:
             short = _initialism(e.label)
             if short and len(short) >= 3:
                 exact.setdefault(short, e.key)
+        # A country by the adjective of its people ("Chinese", "Russian", "Vietnamese"), as a guess
+        for e in entities:
+            if e.key.startswith("country:") and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", e.label):
+                stem = e.label
+                for demonym in (stem + "n", stem[:-1] + "ese", stem + "ese", stem + "ian", stem + "i"):
+                    exact.setdefault(demonym, e.key)
         # A person by one part of their name ("President Xi"), when it is no other person's
         people = [e for e in entities if e.key.startswith("person:")]
         parts = Counter(w for e in people for w in set(e.label.split()))
@@ -465,6 +472,7 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
     month = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
     found: list[Span] = []
     patterns: list[tuple[str, str]] = [
+        (rf"\b{_MONTH} (\d{{1,2}})[-–](\d{{1,2}}), (\d{{4}})\b", "range"),
         (rf"\b{_MONTH} (\d{{1,2}}), (\d{{4}})\b", "full"),
         (rf"\b{_MONTH} (\d{{4}})\b", "month"),
         (rf"\b(?:[Ll]ast|[Tt]his) {_MONTH}\b", "relative-month"),
@@ -475,13 +483,19 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
     for pattern, kind in patterns:
         for m in re.finditer(pattern, text):
             value, note = _date_value(kind, m, year, month, article_date)
+            until = None
+            if kind == "range":
+                until = f"{m.group(4)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(3)):02d}"
+                note = f"from {value} to {until}"
             if value is not None:
-                found.append(Span(m.group(), m.start(), m.end(), value=value, note=note))
+                found.append(Span(m.group(), m.start(), m.end(), value=value, note=note, until=until))
     return _no_overlaps(found)
 
 
 def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None,
                 article_date: str | None) -> tuple[str | None, str | None]:
+    if kind == "range":
+        return f"{m.group(4)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if kind == "full":
         return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if kind == "month":
@@ -629,6 +643,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     references = find_references(text, spans, names)
     topics = _topics(names)
     previous: list[Span] = []
+    earlier_dates: list[Span] = []
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
         referred = [r for r in references if sentence.start <= r.start < sentence.end]
@@ -637,14 +652,15 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
                                 pairs, min_support)
         previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
-        for d in in_sentence:
+        for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs, unstated)
+            facts += _stat_facts(article, sentence, n, inside, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
         facts += _tenures(article, sentence, inside, tenures)
+        earlier_dates = in_sentence
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -798,6 +814,8 @@ def _date_facts(article: ArticleFile, sentence: Span, inside: list[Span], d: Spa
         if count >= min_support:
             note = f"candidate: {d.text!r} near {n.text!r}" + (f"; {d.note}" if d.note else "")
             facts.append(_fact(article, sentence, n.key or "", predicate, "date", d.value, note))
+            if d.until and "endDate" in usage:
+                facts.append(_fact(article, sentence, n.key or "", "endDate", "date", d.until, note))
     return facts
 
 
