@@ -288,7 +288,8 @@ def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> lis
     known name, a country or a person's name."""
     while True:
         first = re.match(r"(\S+)\s+", text[start:end])
-        if first and (first.group(1) in _OPENERS or first.group(1) in _TITLES):
+        titled = first and first.group(1) in _TITLES and text[start + first.end():end][:1].isupper()
+        if first and (first.group(1) in _OPENERS or titled):
             start += first.end()
         else:
             break
@@ -297,8 +298,9 @@ def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> lis
         said = [text[a:b] for a, b in (left, right)]
         two_names = m.group().strip() == "and" and all(
             len(p.split()) >= 2 and not set(p.lower().split()) & _CONNECTORS for p in said)
-        if two_names or any(piece in exact or _country(p) or _looks_like_a_person(p)
-                            for piece, p in zip((left, right), said, strict=True)):
+        person = m.group().strip() == "in" and _looks_like_a_person(said[0])
+        beside_known = any(piece in exact or _country(text[piece[0]:piece[1]]) for piece in (left, right))
+        if two_names or person or beside_known:
             return [left, *_pieces(text, right[0], right[1], exact)]
     return [(start, end)]
 
@@ -408,9 +410,9 @@ def find_listed(text: str, taken: list[Span]) -> list[Span]:
     ['decoupling', 'terrorism', 'climate change', 'food security']
     """
     spans = []
-    for m in re.finditer(r"[“\"]([a-z][^“”\"]{2,80}?)[,.]?[”\"]", text):
+    for m in re.finditer(r"[“\"]([A-Za-z][^“”\"]{2,160}?)[,.]?[”\"]", text):
         phrase = m.group(1).rstrip(",. ")
-        if 1 <= len(phrase.split()) <= 8:
+        if 1 <= len(phrase.split()) <= (8 if phrase[0].islower() else 16):
             spans.append((m.start(1), m.start(1) + len(phrase)))
     for m in re.finditer(r"\b(?:such as|including|like|namely)\s+([^.;:()]+)", text):
         at = m.start(1)
@@ -422,8 +424,8 @@ def find_listed(text: str, taken: list[Span]) -> list[Span]:
                 spans.append((at, at + len(item.rstrip())))
             at += len(item)
     found = []
-    for start, end in spans:
-        if not any(t.start < end and start < t.end for t in taken):
+    for start, end in spans:  # a phrase may hold a known name, not cross one
+        if not any(t.start < end and start < t.end and not start <= t.start < t.end <= end for t in taken):
             phrase = text[start:end]
             found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
     return list({(f.start, f.end): f for f in found}.values())
@@ -625,7 +627,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     new_names = find_new_names(text, dates, mentions)
     vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
     new_names += find_described(text, [*mentions, *dates, *new_names])
-    new_names += find_listed(text, [*mentions, *dates, *new_names])
+    new_names += find_listed(text, [*mentions, *dates])
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
                for n in find_numbers(text)]
@@ -687,8 +689,8 @@ _REFERS_TO = {
 
 def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Span]:
     """Pronouns and definite descriptions ("it", "this vision", "the initiative", "he") resolved to
-    the latest name of a fitting kind in the same or an earlier sentence; "the country" with no
-    country named nearby is the country the article names most.
+    the latest name of a fitting kind (for a pronoun, in the same or the previous sentence); "the
+    country" with no country named before is the country the article names most.
 
     >>> names = [Span("the Belt and Road Initiative", 5, 33, key="initiative:bri")]
     >>> text = "Last the Belt and Road Initiative was launched. The initiative has grown. It thrives."
@@ -706,7 +708,7 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
                 kinds = {"concept", "initiative", "country", "organization", "event", "agreement", "project"}
             else:
                 kinds = {"person"}
-            window = _window_start(spans, sentence)
+            window = 0 if m.group(1) else _window_start(spans, sentence)  # a description looks further back
             earlier = sorted((n for n in [*names, *found] if n.end <= m.start() and n.start >= window
                               and _prefix(n.key or "") in kinds), key=lambda n: n.end)
             if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
