@@ -652,12 +652,14 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         facts += _pair_facts(article, sentence, inside, pairs, min_support)
         facts += _context_facts(article, sentence, inside, _context(inside, referred, previous, topics),
                                 pairs, min_support)
+        previous_names = previous
         previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
         for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            facts += _stat_facts(article, sentence, n, inside, in_sentence or earlier_dates, pairs, unstated)
+            about = [*inside, *referred] if inside or referred else previous_names
+            facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
@@ -688,9 +690,10 @@ _REFERS_TO = {
 
 
 def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Span]:
-    """Pronouns and definite descriptions ("it", "this vision", "the initiative", "he") resolved to
-    the latest name of a fitting kind (for a pronoun, in the same or the previous sentence); "the
-    country" with no country named before is the country the article names most.
+    """Pronouns and definite descriptions ("it", "this vision", "the initiative", "he") resolved: a
+    description to the latest name of a fitting kind, a pronoun to the first (the likely subject)
+    from the start of the previous sentence on; "the country" with no country named before is the
+    country the article names most.
 
     >>> names = [Span("the Belt and Road Initiative", 5, 33, key="initiative:bri")]
     >>> text = "Last the Belt and Road Initiative was launched. The initiative has grown. It thrives."
@@ -715,7 +718,7 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
                                   for n in names):
                 continue  # "the initiative of X": a name follows
             if earlier:
-                key = earlier[-1].key
+                key = (earlier[-1] if m.group(1) else earlier[0]).key  # a pronoun: the subject before
             elif kinds == {"country"} and main_country:
                 key = main_country
             else:
