@@ -329,6 +329,10 @@ def _new_name(text: str, sentence: Span, start: int, end: int, known: list[Span]
 
 
 _NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
+# Common adjectives of names of ideas ("new type of ...", "immediate ceasefire"), besides -al, -ive, -ic...
+_ADJECTIVES = {"new", "old", "open", "common", "shared", "global", "great", "basic", "overall", "mutual",
+               "lasting", "universal", "clean", "green", "fair", "just", "free", "safe", "high-quality",
+               "high-level"}
 _FUNCTION_WORDS = _STOP_WORDS | _CONNECTORS | {
     "an", "as", "be", "been", "being", "but", "can", "could", "do", "does", "did", "it", "its", "their",
     "they", "this", "these", "those", "we", "our", "us", "will", "would", "should", "must", "may", "not",
@@ -354,7 +358,8 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
 
     def content(word: str) -> bool:
         folded = fold(word)
-        return folded not in _FUNCTION_WORDS and (folded in vocabulary or bool(_NOUNISH.search(folded)))
+        known = folded in vocabulary or folded in _ADJECTIVES or folded in _WORD_NUMBERS
+        return folded not in _FUNCTION_WORDS and (known or bool(_NOUNISH.search(folded)))
 
     found = []
     word = r"[a-z][a-z’'-]*[a-z]"
