@@ -391,8 +391,9 @@ def find_described(text: str, taken: list[Span]) -> list[Span]:
     [('report to the 19th CPC National Congress', 'doc:report-to-the-19th-cpc-national-congress')]
     """
     name = r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*)*"
-    pattern = re.compile(rf"\b(?:the|a|an|its|their)\s+((?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z][a-z-]+\s+)?"
-                         rf"([a-z][a-z-]+)\s+(?:of|to|in|on|for)\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?{name})")
+    ordinal = r"(?:\d+(?:st|nd|rd|th)\s+)?"
+    pattern = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({ordinal}(?:[a-z][a-z-]+\s+)?"
+                         rf"([a-z][a-z-]+)\s+(?:of|to|in|on|for)\s+(?:the\s+)?{ordinal}{name})")
     found = []
     for m in pattern.finditer(text):
         start, end = m.start(1), m.start(1) + len(m.group(1).rstrip(".’'"))
@@ -667,6 +668,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
             facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
+        facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
         facts += _tenures(article, sentence, inside, tenures)
         earlier_dates = in_sentence
@@ -885,6 +887,22 @@ def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
             value = said.group(1).strip(" \"“”")
             facts.append(_fact(article, sentence, n.key or "", "characterization", "text", value,
                                f"candidate: what the text says {n.text!r} is"))
+    return facts
+
+
+def _article_facts(article: ArticleFile, sentence: Span, inside: list[Span], headline: bool,
+                   pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+    """The article as a subject: it cites the documents it names and is about what its headline names,
+    when the curation links documents so."""
+    facts = []
+    for n in inside:
+        kind = _prefix(n.key or "")
+        usage = pairs.get(("doc", kind), Counter())
+        cites = kind == "doc" and "cites" in usage
+        predicate = "cites" if cites else "about" if headline and "about" in usage else None
+        if predicate and n.key != article.key:
+            facts.append(_fact(article, sentence, article.key, predicate, "object", n.key or "",
+                               f"candidate: the article {predicate} {n.text!r}"))
     return facts
 
 
