@@ -51,7 +51,8 @@ _HEADS = {
     "agreement": ("agreement", None), "charter": ("agreement", None), "treaty": ("agreement", None),
     "memorandum": ("agreement", None), "report": ("doc", None), "constitution": ("doc", None),
     "document": ("doc", None), "missions": ("event", None), "operations": ("event", None),
-    "visit": ("event", None), "talks": ("event", None),
+    "visit": ("event", None), "talks": ("event", None), "negotiations": ("event", None),
+    "mechanism": ("organization", None), "centers": ("organization", None), "policies": ("project", None),
     "project": ("project", None), "railway": ("project", None), "corridor": ("project", None),
     "city": ("city", None), "province": ("region", None), "region": ("region", None),
 }
@@ -407,6 +408,41 @@ def find_described(text: str, taken: list[Span]) -> list[Span]:
     return found
 
 
+def find_extended(text: str, known: list[Span]) -> list[Span]:
+    """A capitalised name and the common noun after it ("U.S.-Russia negotiations", "UN peacekeeping
+    operations", "Lancang-Mekong River Cooperation mechanism"): the noun's plural or its ending
+    (or a kind of thing ingest knows) marks the end. A lone known actor ("China launched") is none.
+
+    >>> [n.text for n in find_extended("Both joined UN peacekeeping operations.", [])]
+    ['UN peacekeeping operations']
+    """
+    actors = {(k.start, k.end) for k in known
+              if _prefix(k.key or "") in {"country", "person", "organization"}}
+    word = r"[A-Z][\w’'.-]*"
+    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to)\s+)*{word})*")
+    found = []
+    for m in run.finditer(text):
+        name = m.group().rstrip(".’'")
+        end = m.start() + len(name)
+        if (m.start(), end) in actors or name in _OPENERS:
+            continue
+        tail = re.match(r"(\s+[a-z][a-z-]+){1,2}", text[end:end + 60])
+        if not tail:
+            continue
+        words = tail.group().split()
+        for n in (len(words), 1):
+            last = words[n - 1]
+            if fold(last) in _FUNCTION_WORDS or last.endswith("ly"):
+                break
+            plural = len(last) > 4 and re.search(r"[^su]s$", last)
+            if fold(last) in _HEADS or _NOUNISH.search(last) or plural:
+                phrase = text[m.start():end] + " " + " ".join(words[:n])
+                found.append(Span(phrase, m.start(), m.start() + len(phrase), known=False,
+                                  key=f"{_HEADS.get(fold(last), ('concept', None))[0]}:{_slug(phrase)}"))
+                break
+    return found
+
+
 def find_listed(text: str, taken: list[Span]) -> list[Span]:
     """Lower-case phrases a text sets apart: in quotes ("small yards and high fences"), or as the
     items of a list after "such as" or "including" (terrorism, climate change, cybersecurity).
@@ -632,6 +668,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     dates = find_dates(text, date)
     new_names = find_new_names(text, dates, mentions)
     vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_extended(text, mentions)
     new_names += find_described(text, [*mentions, *dates, *new_names])
     new_names += find_listed(text, [*mentions, *dates])
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
