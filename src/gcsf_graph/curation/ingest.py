@@ -789,11 +789,14 @@ def _topics(names: list[Span]) -> list[str]:
 
 def _context(inside: list[Span], referred: list[Span], previous: list[Span], topics: list[str]) -> list[Span]:
     """Names a sentence speaks of without naming them: what its pronouns refer to, the previous
-    sentence's names when it names at most one, and the article's topics."""
+    sentence's names when it names at most one (else its first name, its likely subject), and the
+    article's topics."""
     named = {n.key for n in inside}
     context = [r for r in referred if r.key not in named]
     if len(named) <= 1:
         context += [p for p in previous if p.key not in named]
+    elif previous:
+        context.append(previous[0])
     for topic in topics:  # the subject of a sentence that names no other of its kind
         if not any(_prefix(n.key or "") == _prefix(topic) and n.known for n in [*inside, *context]):
             context.append(Span("", 0, 0, key=topic, note="the article's topic"))
