@@ -511,7 +511,11 @@ def _looks_like_a_person(name: str) -> bool:
 # -- dates and numbers -----------------------------------------------------------------------------
 
 def find_dates(text: str, article_date: str | None) -> list[Span]:
-    """Dates, as ISO 8601 at the precision given; relative ones resolved against the article's date."""
+    """Dates, as ISO 8601 at the precision given; relative ones resolved against the article's date.
+
+    >>> [d.value for d in find_dates("In March they met, on December 27-29, 2023 too.", "2024-01-21")]
+    ['2023-03', '2023-12-27']
+    """
     year = int(article_date[:4]) if article_date else None
     month = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
     found: list[Span] = []
@@ -520,6 +524,7 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
         (rf"\b{_MONTH} (\d{{1,2}}), (\d{{4}})\b", "full"),
         (rf"\b{_MONTH} (\d{{4}})\b", "month"),
         (rf"\b(?:[Ll]ast|[Tt]his) {_MONTH}\b", "relative-month"),
+        (rf"(?<=\b[Ii]n ){_MONTH}(?![ ,]+\d)", "relative-month"),
         (r"\b(?:[Ll]ast|[Tt]he past|[Tt]his) year\b", "relative-year"),
         (rf"\b{_MONTH} (\d{{1,2}})\b", "day"),
         (r"(?<![\d/])((?:19|20)\d{2})(?![\d/])", "year"),
@@ -555,7 +560,9 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
         value = str(year if said.startswith("this") else year - 1)
     else:
         named = MONTHS[m.group(1).lower()]
-        back = said.startswith("last") and (month is None or named >= month)
+        # "last August" and a bare "in August" after the article's month are of the year before
+        back = not said.startswith("this") and (month is None or named >= month if said.startswith("last")
+                                                else month is not None and named > month)
         value = f"{year - 1 if back else year}-{named:02d}"
     return value, f"dated from {m.group()!r} in an article published {article_date}"
 
