@@ -226,8 +226,9 @@ class _Names:
         """Names inside a longer name ("the Communist Party of China" in "the 20th National Congress
         of the Communist Party of China"): each is a mention too."""
         inner = []
+        folded = fold(text)
         for outer in kept:
-            for pattern, subject in ((self.folded, fold(text)), (self.exact, text)):
+            for pattern, subject in ((self.folded, folded), (self.exact, text)):
                 for pos, endpos in ((outer.start + 1, outer.end), (outer.start, outer.end - 1)):
                     for m in pattern.finditer(subject, pos, endpos) if pattern else ():
                         key = self.keys[m.group()]
