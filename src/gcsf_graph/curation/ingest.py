@@ -364,7 +364,8 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
 
     def content(word: str) -> bool:
         folded = fold(word)
-        known = folded in vocabulary or folded in _ADJECTIVES or folded in _WORD_NUMBERS
+        singular = folded[:-1] if folded.endswith("s") else folded  # "initiatives" as "initiative"
+        known = bool({folded, singular} & vocabulary) or folded in _ADJECTIVES or folded in _WORD_NUMBERS
         return folded not in _FUNCTION_WORDS and (known or bool(_NOUNISH.search(folded)))
 
     found = []
