@@ -1,11 +1,15 @@
 """Ingest: a new article in, a candidate curation file out, for a curator to accept or drop.
 
-No model and no network: sentences by punctuation, names by the curation's own labels, aliases and
-initialisms (case- and accent-tolerant), likely new names by capitalisation, dates resolved against
-the article's date, numbers with the words after them as units. Each candidate fact pairs two
-names of one sentence in the direction and with the predicate the curation uses most for such a
-pair, and quotes the sentence with its offset. Every fact is written ``status: candidate``; the
-builder skips candidates until the curator deletes that line.
+No model and no network: sentences by the one splitter, names by the curation's own labels, aliases
+and initialisms (case- and accent-tolerant), a person by part of their name and a country by its
+adjective; likely new names by capitalisation (with the noun after them), by a noun and a name, in
+quotes, in lists and as lower-case phrases that look like names of ideas; pronouns and descriptions
+resolved to earlier names; dates resolved against the article's date; numbers with scales, words
+and shares, their units, qualifiers and measures. Each candidate fact pairs two names of one
+sentence (or a name with one the sentence speaks of without naming it) in the direction and with the
+predicate the curation uses most for such a pair, and quotes the sentence with its offset. Every
+fact is written ``status: candidate``; the builder skips candidates until the curator deletes that
+line.
 
 >>> text = "Mini report\\nLast August, President Xi attended the 15th BRICS Summit in Johannesburg."
 >>> [s.text for s in find_dates(text, "2024-01-21")]
@@ -50,6 +54,9 @@ _HEADS = {
     "declaration": ("agreement", None), "resolution": ("agreement", None),
     "agreement": ("agreement", None), "charter": ("agreement", None), "treaty": ("agreement", None),
     "memorandum": ("agreement", None), "report": ("doc", None), "constitution": ("doc", None),
+    "document": ("doc", None), "missions": ("event", None), "operations": ("event", None),
+    "visit": ("event", None), "talks": ("event", None), "negotiations": ("event", None),
+    "mechanism": ("organization", None), "centers": ("organization", None), "policies": ("project", None),
     "project": ("project", None), "railway": ("project", None), "corridor": ("project", None),
     "city": ("city", None), "province": ("region", None), "region": ("region", None),
 }
@@ -57,6 +64,11 @@ _STOP_WORDS = {"since", "to", "in", "of", "from", "with", "and", "by", "for", "t
                "have", "has", "were", "was", "are", "is", "had", "at", "on", "across", "around"}
 _OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But"}
 _REPOSITORY = Path(__file__).resolve().parents[3]
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
+_SCALES = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+_SHARES = {"half": "50", "one-half": "50", "one-quarter": "25", "a quarter": "25", "one-third": "33",
+           "a third": "33", "two-thirds": "67", "three-quarters": "75"}
 _QUALIFIERS = r"(over|more than|almost|nearly|about|around|some|at least|up to|less than|close to)"
 
 
@@ -74,6 +86,8 @@ class Span:
     cls: str | None = None
     note: str | None = None
     known: bool = True
+    measure: str | None = None  # what a number counts, as the text words it
+    until: str | None = None  # the last day of a range of dates ("December 27-29, 2023")
 
 
 @dataclass(frozen=True)
@@ -169,7 +183,7 @@ def _initialism(label: str) -> str | None:
 class _Names:
     """The known entities' names as two patterns: folded (names) and exact (acronyms)."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: list[Entity]) -> None:
         folded: dict[str, str] = {}
         exact: dict[str, str] = {}
         for e in entities:
@@ -181,6 +195,19 @@ class _Names:
             short = _initialism(e.label)
             if short and len(short) >= 3:
                 exact.setdefault(short, e.key)
+        # A country by the adjective of its people ("Chinese", "Russian", "Vietnamese"), as a guess
+        for e in entities:
+            if e.key.startswith("country:") and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", e.label):
+                stem = e.label
+                for demonym in (stem + "n", stem[:-1] + "ese", stem + "ese", stem + "ian", stem + "i"):
+                    exact.setdefault(demonym, e.key)
+        # A person by one part of their name ("President Xi"), when it is no other person's
+        people = [e for e in entities if e.key.startswith("person:")]
+        parts = Counter(w for e in people for w in set(e.label.split()))
+        for e in people:
+            for w in e.label.split():
+                if parts[w] == 1 and re.fullmatch(r"[A-Z][a-z]+", w) and fold(w) not in folded:
+                    exact.setdefault(w, e.key)
         self.keys = {**folded, **exact}
         self.folded = _alternation(folded)
         self.exact = _alternation(exact)
@@ -192,7 +219,22 @@ class _Names:
                 continue
             for m in pattern.finditer(subject):
                 found.append(Span(text[m.start():m.end()], m.start(), m.end(), key=self.keys[m.group()]))
-        return _no_overlaps(found)
+        kept = _no_overlaps(found)
+        return sorted([*kept, *self._nested(text, kept)], key=lambda s: (s.start, -s.end))
+
+    def _nested(self, text: str, kept: list[Span]) -> list[Span]:
+        """Names inside a longer name ("the Communist Party of China" in "the 20th National Congress
+        of the Communist Party of China"): each is a mention too."""
+        inner = []
+        folded = fold(text)
+        for outer in kept:
+            for pattern, subject in ((self.folded, folded), (self.exact, text)):
+                for pos, endpos in ((outer.start + 1, outer.end), (outer.start, outer.end - 1)):
+                    for m in pattern.finditer(subject, pos, endpos) if pattern else ():
+                        key = self.keys[m.group()]
+                        if key != outer.key and (m.start(), m.end()) != (outer.start, outer.end):
+                            inner.append(Span(text[m.start():m.end()], m.start(), m.end(), key=key))
+        return list({(s.start, s.end): s for s in inner}.values())
 
 
 def _alternation(names: dict[str, str]) -> re.Pattern[str] | None:
@@ -215,36 +257,237 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
-def find_new_names(text: str, taken: list[Span]) -> list[Span]:
-    """Capitalised runs of two or more words (or acronyms) that are no known name."""
-    word = r"[A-Z][\w’'.-]*"
+_TITLES = {"President", "Premier", "Minister", "Ambassador", "Chairman", "Secretary-General", "Secretary",
+           "Vice", "Prime", "Foreign", "State", "Councilor", "Mr.", "Mrs.", "Ms.", "Dr.", "General"}
+
+
+def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> list[Span]:
+    """Capitalised runs of two or more words (or acronyms, or one word inside a sentence) that are no
+    known name. A run may hold a known name ("China International Import Expo" holds "China"), is
+    split at "and" or "in" next to a known name, a country or a person's name ("Joe Biden in San
+    Francisco"), and loses a leading title ("President Joe Biden"). ``taken`` (dates) split runs.
+
+    >>> text = "He met President Joe Biden. China International Import Expo opened."
+    >>> [n.text for n in find_new_names(text, [], [Span("China", 27, 32, key="country:CHN")])]
+    ['Joe Biden', 'China International Import Expo']
+    """
+    word = r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*"
     run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b|{word}")
+    known = list(known)
+    exact = {(k.start, k.end) for k in known}
     found = []
     masked = list(text)
-    for t in taken:  # known names and dates split runs and are never new names
+    for t in taken:  # dates split runs and are never new names
         masked[t.start:t.end] = "." * (t.end - t.start)
     blanked = "".join(masked)
     for sentence in sentences(text):
-        for m in run.finditer(blanked[sentence.start:sentence.end]):
-            name, start = m.group().rstrip(".’'"), sentence.start + m.start()
-            while name.split()[0] in _OPENERS and len(name.split()) > 1:
-                cut = len(name.split()[0]) + 1
-                name, start = name[cut:].lstrip(), start + cut + (len(name[cut:]) - len(name[cut:].lstrip()))
-            if name.split()[0].lower() in _CONNECTORS or len(name) < 2:
-                continue
-            end = start + len(name)
-            name = text[start:end]
-            country = _country(name)
-            if country:
-                found.append(Span(name, start, end, key=f"country:{country}", cls="Country", known=False))
-                continue
-            if " " not in name and not name.isupper():
-                continue  # one capitalised word is most often just the start of a sentence
-            head = fold(name.split()[-1])
-            guess = ("person", None) if _looks_like_a_person(name) else ("concept", None)
-            prefix, cls = _HEADS.get(head, guess)
-            found.append(Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False))
+        for m in run.finditer(blanked, sentence.start, sentence.end):
+            for start, end in _pieces(text, m.start(), len(m.group().rstrip(".’'")) + m.start(), exact):
+                span = _new_name(text, sentence, start, end, known)
+                if span is not None:
+                    found.append(span)
     return found
+
+
+def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A capitalised run without its leading openers and titles, split at "and"/"in" next to a
+    known name, a country or a person's name."""
+    while True:
+        first = re.match(r"(\S+)\s+", text[start:end])
+        titled = first and first.group(1) in _TITLES and text[start + first.end():end][:1].isupper()
+        if first and (first.group(1) in _OPENERS or titled):
+            start += first.end()
+        else:
+            break
+    for m in re.finditer(r"\s+(?:and|in)\s+(?:the\s+)?", text[start:end]):
+        left, right = (start, start + m.start()), (start + m.end(), end)
+        said = [text[a:b] for a, b in (left, right)]
+        two_names = m.group().strip() == "and" and all(
+            len(p.split()) >= 2 and not set(p.lower().split()) & _CONNECTORS for p in said)
+        person = m.group().strip() == "in" and _looks_like_a_person(said[0])
+        beside_known = any(piece in exact or _country(text[piece[0]:piece[1]]) for piece in (left, right))
+        if two_names or person or beside_known:
+            return [left, *_pieces(text, right[0], right[1], exact)]
+    return [(start, end)]
+
+
+def _new_name(text: str, sentence: Span, start: int, end: int, known: list[Span]) -> Span | None:
+    """A piece of a capitalised run as a new name with a guessed key, or None when it is none."""
+    if re.search(r"[’']s$", text[start:end]):
+        end -= 2  # a possessive: "China’s"
+    name = text[start:end]
+    if not name or name.split()[0].lower() in _CONNECTORS or len(name) < 2:
+        return None
+    covered = sum(k.end - k.start for k in known if start <= k.start and k.end <= end)
+    if covered >= len(name.replace(" ", "")) or any(k.start <= start and end <= k.end for k in known):
+        return None  # a known name, or inside one
+    country = _country(name)
+    if country:
+        return Span(name, start, end, key=f"country:{country}", cls="Country", known=False)
+    if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
+        return None  # one capitalised word is most often just the start of a sentence
+    head = fold(name.split()[-1])
+    place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
+    guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
+        "concept", None)
+    prefix, cls = _HEADS.get(head, guess)
+    return Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False)
+
+
+_NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
+# Common adjectives of names of ideas ("new type of ...", "immediate ceasefire"), besides -al, -ive, -ic...
+_ADJECTIVES = {"new", "old", "open", "common", "shared", "global", "great", "basic", "overall", "mutual",
+               "lasting", "universal", "clean", "green", "fair", "just", "free", "safe", "high-quality",
+               "high-level"}
+_FUNCTION_WORDS = _STOP_WORDS | _CONNECTORS | {
+    "an", "as", "be", "been", "being", "but", "can", "could", "do", "does", "did", "it", "its", "their",
+    "they", "this", "these", "those", "we", "our", "us", "will", "would", "should", "must", "may", "not",
+    "no", "or", "so", "such", "than", "then", "there", "through", "into", "over", "under", "between",
+    "among", "within", "who", "whose", "what", "when", "where", "while", "all", "also", "more", "most",
+    "very", "only", "every"}
+
+
+def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Span]:
+    """Lower-case noun phrases that look like the names of ideas ("unilateral sanctions",
+    "hegemonism and power politics"): runs of words the curation's names use, or that end like nouns
+    and adjectives (-ism, -tion, -ity, -al, ...), joined by "and" or "of", two words at least or one
+    ending in -ism.
+
+    >>> text = "China rejects unilateral sanctions. It opposes hegemonism and power politics."
+    >>> [c.text for c in find_concepts(text, [], {"sanctions", "power", "politics"})]
+    ['unilateral sanctions', 'hegemonism and power politics']
+    """
+    masked = list(text)
+    for t in taken:
+        masked[t.start:t.end] = "." * (t.end - t.start)
+    blanked = "".join(masked)
+
+    def content(word: str) -> bool:
+        folded = fold(word)
+        singular = folded[:-1] if folded.endswith("s") else folded  # "initiatives" as "initiative"
+        known = bool({folded, singular} & vocabulary) or folded in _ADJECTIVES or folded in _WORD_NUMBERS
+        return folded not in _FUNCTION_WORDS and (known or bool(_NOUNISH.search(folded)))
+
+    found = []
+    word = r"[a-z][a-z’'-]*[a-z]"
+    for m in re.finditer(rf"{word}(?:(?:\s+|\s+(?:and|of)\s+){word})*", blanked):
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+        run: list[tuple[int, int]] = []
+        for start, end in [*words, (-1, -1)]:
+            token = m.group()[start:end] if start >= 0 else ""
+            if token and (content(token) or (run and token in {"and", "of"})):
+                run.append((start, end))
+                continue
+            while run and m.group()[run[-1][0]:run[-1][1]] in {"and", "of"}:
+                run.pop()
+            if run:
+                phrase = m.group()[run[0][0]:run[-1][1]]
+                if len(run) >= 2 or re.search(r"isms?$", phrase):
+                    begin = m.start() + run[0][0]
+                    found.append(Span(phrase, begin, begin + len(phrase), key=f"concept:{_slug(phrase)}",
+                                      known=False))
+            run = []
+    return found
+
+
+def find_described(text: str, taken: list[Span]) -> list[Span]:
+    """Things named by a common noun and a name ("the report to the 19th CPC National Congress",
+    "the 78th session of the UN General Assembly"): the noun decides the kind.
+
+    >>> [(d.text, d.key) for d in find_described("It read the report to the 19th CPC National Congress.", [])]
+    [('report to the 19th CPC National Congress', 'doc:report-to-the-19th-cpc-national-congress')]
+    """
+    name = r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*)*"
+    ordinal = r"(?:\d+(?:st|nd|rd|th)\s+)?"
+    pattern = re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+({ordinal}(?:[a-z][a-z-]+\s+)?"
+                         rf"([a-z][a-z-]+)\s+(?:of|to|in|on|for)\s+(?:the\s+)?{ordinal}{name})")
+    found = []
+    for m in pattern.finditer(text):
+        start, end = m.start(1), m.start(1) + len(m.group(1).rstrip(".’'"))
+        if re.search(r"[’']s$", text[start:end]):
+            end -= 2
+        if any(t.start <= start and end <= t.end for t in taken):
+            continue
+        prefix = _HEADS.get(m.group(2), ("concept", None))[0]
+        phrase = text[start:end]
+        found.append(Span(phrase, start, end, key=f"{prefix}:{_slug(phrase)}", known=False))
+    return found
+
+
+def find_extended(text: str, known: list[Span]) -> list[Span]:
+    """A capitalised name and the common noun after it ("U.S.-Russia negotiations", "UN peacekeeping
+    operations", "Lancang-Mekong River Cooperation mechanism"): the noun's plural or its ending
+    (or a kind of thing ingest knows) marks the end. A lone known actor ("China launched") is none.
+
+    >>> [n.text for n in find_extended("Both joined UN peacekeeping operations.", [])]
+    ['UN peacekeeping operations']
+    """
+    actors = {(k.start, k.end) for k in known
+              if _prefix(k.key or "") in {"country", "person", "organization"}}
+    word = r"[A-Z][\w’'.-]*"
+    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to)\s+)*{word})*")
+    found = []
+    for m in run.finditer(text):
+        name = m.group().rstrip(".’'")
+        end = m.start() + len(name)
+        if (m.start(), end) in actors or name in _OPENERS:
+            continue
+        tail = re.match(r"(\s+[a-z][a-z-]+){1,2}", text[end:end + 60])
+        if not tail:
+            continue
+        words = tail.group().split()
+        for n in (len(words), 1):
+            last = words[n - 1]
+            if fold(last) in _FUNCTION_WORDS or last.endswith("ly"):
+                break
+            plural = len(last) > 4 and re.search(r"[^su]s$", last)
+            if fold(last) in _HEADS or _NOUNISH.search(last) or plural:
+                phrase = text[m.start():end] + " " + " ".join(words[:n])
+                found.append(Span(phrase, m.start(), m.start() + len(phrase), known=False,
+                                  key=f"{_HEADS.get(fold(last), ('concept', None))[0]}:{_slug(phrase)}"))
+                break
+    return found
+
+
+def find_listed(text: str, taken: list[Span]) -> list[Span]:
+    """Lower-case phrases a text sets apart: in quotes ("small yards and high fences"), or as the
+    items of a list after "such as" or "including" (terrorism, climate change, cybersecurity).
+
+    >>> [c.text for c in find_listed('It opposes “decoupling,” and issues such as terrorism, '
+    ...                              'climate change, and food security.', [])]
+    ['decoupling', 'terrorism', 'climate change', 'food security']
+    """
+    spans = []
+    for m in re.finditer(r"[“\"]([A-Za-z][^“”\"]{2,160}?)[,.]?[”\"]", text):
+        phrase = m.group(1).rstrip(",. ")
+        if 1 <= len(phrase.split()) <= (8 if phrase[0].islower() else 16):
+            spans.append((m.start(1), m.start(1) + len(phrase)))
+    for m in re.finditer(r"\b(?:such as|including|like|namely)\s+([^.;:()]+)", text):
+        at = m.start(1)
+        for item in re.split(r"(,\s+(?:and\s+|or\s+)?|\s+and\s+(?=[a-z-]+[,.]|[a-z-]+\s+[a-z-]+[,.]))",
+                             m.group(1)):
+            words = item.split()
+            if item and not item.startswith((",", " ")) and 1 <= len(words) <= 4 and item[:1].islower() \
+                    and not set(words) & {"the", "a", "an", "to", "of", "in", "which", "that", "is", "are"}:
+                spans.append((at, at + len(item.rstrip())))
+            at += len(item)
+    found = []
+    for start, end in spans:  # a phrase may hold a known name, not cross one
+        if not any(t.start < end and start < t.end and not start <= t.start < t.end <= end for t in taken):
+            phrase = text[start:end]
+            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+    return list({(f.start, f.end): f for f in found}.values())
+
+
+def _proper_word(text: str, sentence: Span, start: int, word: str) -> bool:
+    """Whether one capitalised word inside a sentence is a name ("Gaza", "Asia"): not the first
+    word, not a demonym ("Chinese"), not a pronoun, not a month or a day."""
+    first = re.match(r"[\W\d_]*", text[sentence.start:sentence.end]).end() + sentence.start  # type: ignore[union-attr]
+    if start <= first or len(word) < 3 or not word[1:].islower():
+        return False
+    if re.search(r"(?:ese|ian|ean|ish|ern)$", word) or fold(word) in MONTHS:
+        return False
+    return fold(word) not in {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _country(name: str) -> str | None:
@@ -274,14 +517,20 @@ def _looks_like_a_person(name: str) -> bool:
 # -- dates and numbers -----------------------------------------------------------------------------
 
 def find_dates(text: str, article_date: str | None) -> list[Span]:
-    """Dates, as ISO 8601 at the precision given; relative ones resolved against the article's date."""
+    """Dates, as ISO 8601 at the precision given; relative ones resolved against the article's date.
+
+    >>> [d.value for d in find_dates("In March they met, on December 27-29, 2023 too.", "2024-01-21")]
+    ['2023-03', '2023-12-27']
+    """
     year = int(article_date[:4]) if article_date else None
     month = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
     found: list[Span] = []
     patterns: list[tuple[str, str]] = [
+        (rf"\b{_MONTH} (\d{{1,2}})[-–](\d{{1,2}}), (\d{{4}})\b", "range"),
         (rf"\b{_MONTH} (\d{{1,2}}), (\d{{4}})\b", "full"),
         (rf"\b{_MONTH} (\d{{4}})\b", "month"),
         (rf"\b(?:[Ll]ast|[Tt]his) {_MONTH}\b", "relative-month"),
+        (rf"(?<=\b[Ii]n ){_MONTH}(?![ ,]+\d)", "relative-month"),
         (r"\b(?:[Ll]ast|[Tt]he past|[Tt]his) year\b", "relative-year"),
         (rf"\b{_MONTH} (\d{{1,2}})\b", "day"),
         (r"(?<![\d/])((?:19|20)\d{2})(?![\d/])", "year"),
@@ -289,13 +538,19 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
     for pattern, kind in patterns:
         for m in re.finditer(pattern, text):
             value, note = _date_value(kind, m, year, month, article_date)
+            until = None
+            if kind == "range":
+                until = f"{m.group(4)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(3)):02d}"
+                note = f"from {value} to {until}"
             if value is not None:
-                found.append(Span(m.group(), m.start(), m.end(), value=value, note=note))
+                found.append(Span(m.group(), m.start(), m.end(), value=value, note=note, until=until))
     return _no_overlaps(found)
 
 
 def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None,
                 article_date: str | None) -> tuple[str | None, str | None]:
+    if kind == "range":
+        return f"{m.group(4)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if kind == "full":
         return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if kind == "month":
@@ -311,7 +566,9 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
         value = str(year if said.startswith("this") else year - 1)
     else:
         named = MONTHS[m.group(1).lower()]
-        back = said.startswith("last") and (month is None or named >= month)
+        # "last August" and a bare "in August" after the article's month are of the year before
+        back = not said.startswith("this") and (month is None or named >= month if said.startswith("last")
+                                                else month is not None and named > month)
         value = f"{year - 1 if back else year}-{named:02d}"
     return value, f"dated from {m.group()!r} in an article published {article_date}"
 
@@ -319,29 +576,64 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
 def find_numbers(text: str) -> list[Span]:
     """Numbers with the words after them as unit, and a qualifier such as 'over' before them.
 
+    Scales are multiplied out ("4.2 trillion dollars" is 4200000000000 dollars), small numbers in
+    words are read ("seven agreements") and shares in words are percentages ("half of" is 50 percent).
+
     >>> [(n.value, n.unit, n.qualifier) for n in find_numbers("benefiting over 150 countries")]
     [('150', 'countries', 'over')]
+    >>> [(n.value, n.unit, n.qualifier) for n in find_numbers("close to half of the world's trade")]
+    [('50', 'percent', 'close to')]
+    >>> [(n.value, n.unit) for n in find_numbers("1.8 billion doses and seven bilateral agreements")]
+    [('1800000000', 'doses'), ('7', 'bilateral agreements')]
     """
-    pattern = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
-                         r"(\s*(?:percent|%|million|billion|trillion))?\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2})",
-                         re.IGNORECASE)
+    words = "|".join(_WORD_NUMBERS)
+    shares = "|".join(_SHARES)
+    pattern = re.compile(
+        rf"(?:\b{_QUALIFIERS}\s+)?(?:(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(-plus)?|\b({words})\b)"
+        r"(\s*(?:percent|%|million|billion|trillion))?(?=\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))",
+        re.IGNORECASE)
     found = []
     for m in pattern.finditer(text):
-        number = m.group(2).replace(",", "")
+        number = (m.group(2) or "").replace(",", "") or str(_WORD_NUMBERS[m.group(4).lower()])
         if re.fullmatch(r"(19|20)\d{2}", number) and not m.group(1):
             continue  # a year
-        if re.search(_MONTH + r"\s+$", text[max(m.start(2) - 12, 0):m.start(2)]):
+        begins = m.start(2) if m.group(2) else m.start(4)
+        if re.search(_MONTH + r"\s+$", text[max(begins - 12, 0):begins]):
             continue  # a day of a month
-        scale = (m.group(3) or "").strip()
-        words = []
-        for word in m.group(4).split():
+        scale = (m.group(5) or "").strip().lower()
+        if scale in _SCALES:
+            number, scale = _scaled(number, _SCALES[scale]), ""
+        unit_words = []
+        for word in m.group(6).split():
             if word.lower() in _STOP_WORDS:
                 break
-            words.append(word)
-        unit = " ".join(w for w in (scale, *words) if w)
-        found.append(Span(m.group(), m.start(), m.end(), value=number, unit=unit,
-                          qualifier=m.group(1).lower() if m.group(1) else None))
-    return found
+            unit_words.append(word)
+        unit = " ".join(w for w in ("percent" if scale == "%" else scale, *unit_words) if w)
+        qualifier = m.group(1).lower() if m.group(1) else "more than" if m.group(3) else None
+        found.append(Span(text[m.start():m.end(6)], m.start(), m.end(6), value=number, unit=unit,
+                          qualifier=qualifier, measure=_clause(text, m.start(6))))
+    share = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?\b({shares})\s+of\b", re.IGNORECASE)
+    for m in share.finditer(text):
+        what = _clause(text, m.end())
+        found.append(Span(m.group(), m.start(), m.end(), value=_SHARES[m.group(2).lower()], unit="percent",
+                          qualifier=m.group(1).lower() if m.group(1) else None,
+                          measure=f"share of {what}" if what else None))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _clause(text: str, start: int) -> str | None:
+    """The words from ``start`` to the end of the clause (at most ten): what a number counts."""
+    rest = re.match(r"\s*([^,.;:()!?\n]+)", text[start:start + 200])
+    words = rest.group(1).split()[:10] if rest else []
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _scaled(number: str, scale: int) -> str:
+    """A decimal number times a power of ten, written out: ("4.58", 10**12) -> "4580000000000"."""
+    from decimal import Decimal
+
+    value = Decimal(number) * scale
+    return str(int(value)) if value == int(value) else format(value.normalize(), "f")
 
 
 # -- candidate facts ---------------------------------------------------------------------------------
@@ -387,33 +679,172 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     date = date or next((d.value for d in find_dates(text[:400], None)
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
-    new_names = find_new_names(text, [*mentions, *dates])
+    new_names = find_new_names(text, dates, mentions)
+    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_extended(text, mentions)
+    new_names += find_described(text, [*mentions, *dates, *new_names])
+    new_names += find_listed(text, [*mentions, *dates])
+    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
                for n in find_numbers(text)]
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
     tenures = _known_tenures(curation)
+    unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
     text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
                        if f.predicate == "characterization"}
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
+    references = find_references(text, spans, names)
+    topics = _topics(names)
+    previous: list[Span] = []
+    earlier_dates: list[Span] = []
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
+        referred = [r for r in references if sentence.start <= r.start < sentence.end]
         facts += _pair_facts(article, sentence, inside, pairs, min_support)
+        facts += _context_facts(article, sentence, inside, _context(inside, referred, previous, topics),
+                                pairs, min_support)
+        previous_names = previous
+        previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
-        for d in in_sentence:
+        for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            facts += _stat_facts(article, sentence, n, inside, in_sentence, pairs)
-        facts += _characterizations(article, sentence, inside, text_predicates)
+            about = [*inside, *referred] if inside or referred else previous_names
+            facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
+        facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
+        facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
         facts += _tenures(article, sentence, inside, tenures)
+        earlier_dates = in_sentence
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
+
+
+_REFERRING = re.compile(
+    r"\b(?:[Ii]ts?|[Tt]his|[Tt]hese|[Tt]he|[Ss]uch)\s+(?:(?:new|same|above|latter|former|global|whole)\s+)?"
+    r"(vision|concept|idea|community|initiatives?|report|document|summit|forum|conference|meeting|"
+    r"declaration|agreement|country|nation|organization|project|programme|program|event|visit|"
+    r"proposal|plan|mechanism|partnership|relationship)\b|\b(it|its)\b|\b(he|his)\b", re.IGNORECASE)
+# What a definite description ("the initiative", "this vision") can refer to, by key prefix.
+_REFERS_TO = {
+    "vision": {"concept"}, "concept": {"concept"}, "idea": {"concept"},
+    "community": {"concept", "relationship"},
+    "initiative": {"initiative"}, "initiatives": {"initiative"}, "report": {"doc"}, "document": {"doc"},
+    "summit": {"event"}, "forum": {"event"}, "conference": {"event"}, "meeting": {"event"},
+    "event": {"event"}, "visit": {"event"}, "declaration": {"agreement"}, "agreement": {"agreement"},
+    "country": {"country"}, "nation": {"country"}, "organization": {"organization"},
+    "project": {"project"}, "programme": {"project"}, "program": {"project"},
+    "mechanism": {"organization", "initiative"},
+    "proposal": {"concept", "initiative"}, "plan": {"concept", "initiative", "project"},
+    "partnership": {"relationship"}, "relationship": {"relationship"},
+}
+
+
+def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Span]:
+    """Pronouns and definite descriptions ("it", "this vision", "the initiative", "he") resolved: a
+    description to the latest name of a fitting kind, a pronoun to the first (the likely subject)
+    from the start of the previous sentence on; "the country" with no country named before is the
+    country the article names most.
+
+    >>> names = [Span("the Belt and Road Initiative", 5, 33, key="initiative:bri")]
+    >>> text = "Last the Belt and Road Initiative was launched. The initiative has grown. It thrives."
+    >>> [(r.text, r.key) for r in find_references(text, sentences(text), names)]
+    [('The initiative', 'initiative:bri'), ('It', 'initiative:bri')]
+    """
+    countries = Counter(n.key for n in names if _prefix(n.key or "") == "country")
+    main_country = countries.most_common(1)[0][0] if countries else None
+    found: list[Span] = []
+    for sentence in spans:
+        for m in _REFERRING.finditer(text, sentence.start, sentence.end):
+            if m.group(1):
+                kinds = _REFERS_TO[m.group(1).lower()]
+            elif m.group(2):
+                kinds = {"concept", "initiative", "country", "organization", "event", "agreement", "project"}
+            else:
+                kinds = {"person"}
+            window = 0 if m.group(1) else _window_start(spans, sentence)  # a description looks further back
+            earlier = sorted((n for n in [*names, *found] if n.end <= m.start() and n.start >= window
+                              and _prefix(n.key or "") in kinds), key=lambda n: n.end)
+            if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
+                                  for n in names):
+                continue  # "the initiative of X": a name follows
+            if earlier:
+                key = (earlier[-1] if m.group(1) else earlier[0]).key  # a pronoun: the subject before
+            elif kinds == {"country"} and main_country:
+                key = main_country
+            else:
+                continue
+            found.append(Span(m.group(), m.start(), m.end(), key=key, note=f"refers to {key}"))
+    return found
+
+
+def _window_start(spans: list[Span], sentence: Span) -> int:
+    """Where the sentence before ``sentence`` starts: references look no further back."""
+    at = spans.index(sentence)
+    return spans[at - 1].start if at > 0 else sentence.start
+
+
+def _topics(names: list[Span]) -> list[str]:
+    """What the article is about: the concept or initiative, and the country, it names most."""
+    topics = []
+    for kinds in ({"concept", "initiative"}, {"country"}):
+        counted = Counter(n.key for n in names if _prefix(n.key or "") in kinds and n.key)
+        if counted and counted.most_common(1)[0][1] >= 3:
+            topics.append(str(counted.most_common(1)[0][0]))
+    return topics
+
+
+def _context(inside: list[Span], referred: list[Span], previous: list[Span], topics: list[str]) -> list[Span]:
+    """Names a sentence speaks of without naming them: what its pronouns refer to, the previous
+    sentence's names when it names at most one (else its first name, its likely subject), and the
+    article's topics."""
+    named = {n.key for n in inside}
+    context = [r for r in referred if r.key not in named]
+    if len(named) <= 1:
+        context += [p for p in previous if p.key not in named]
+    elif previous:
+        context.append(previous[0])
+    for topic in topics:  # the subject of a sentence that names no other of its kind
+        if not any(_prefix(n.key or "") == _prefix(topic) and n.known for n in [*inside, *context]):
+            context.append(Span("", 0, 0, key=topic, note="the article's topic"))
+    unique: dict[str | None, Span] = {}
+    for c in context:
+        if c.key not in named:
+            unique.setdefault(c.key, c)
+    return list(unique.values())
+
+
+def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], context: list[Span],
+                   pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
+    """Candidate facts between a sentence's names and the names it speaks of without naming them."""
+    facts = []
+    for c in context:
+        for n in inside:
+            for a, b in ((c, n), (n, c)):
+                if a.key is None or b.key is None or a.key == b.key:
+                    continue
+                usage = pairs.get((_prefix(a.key), _prefix(b.key)))
+                if not usage:
+                    continue
+                predicate, count = usage.most_common(1)[0]
+                if count < min_support:
+                    continue
+                how = c.note or f"named in the previous sentence as {c.text!r}"
+                facts.append(_fact(article, sentence, a.key, predicate, "object", b.key,
+                                   f"candidate: {c.key} ({how}) and {n.text!r}; {predicate} links "
+                                   f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation"))
+    return facts
+
+
+def _described(span: Span) -> bool:
+    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows)."""
+    return not span.known and span.text[:1].islower()
 
 
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
@@ -423,6 +854,8 @@ def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
         for b in inside:
             if a.key == b.key or a.key is None or b.key is None:
                 continue
+            if _described(a) and _described(b):
+                continue  # two phrases ingest only guesses are names: too weak to pair
             usage = pairs.get((_prefix(a.key), _prefix(b.key)))
             if not usage:
                 continue
@@ -446,19 +879,37 @@ def _date_facts(article: ArticleFile, sentence: Span, inside: list[Span], d: Spa
         if count >= min_support:
             note = f"candidate: {d.text!r} near {n.text!r}" + (f"; {d.note}" if d.note else "")
             facts.append(_fact(article, sentence, n.key or "", predicate, "date", d.value, note))
+            if d.until and "endDate" in usage:
+                facts.append(_fact(article, sentence, n.key or "", "endDate", "date", d.until, note))
     return facts
 
 
+def _unstated_qualifier(curation: Curation) -> str | None:
+    """The qualifier the curation writes for a number the text states without one (e.g. "exactly")."""
+    written: Counter[str] = Counter()
+    for article in curation.articles:
+        for f in article.facts:
+            if f.predicate == "qualifier" and fold(f.value) not in fold(f.quote):
+                written[f.value] += 1
+    return written.most_common(1)[0][0] if written else None
+
+
 def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
-                pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+                pairs: dict[tuple[str, str], Counter[str]], unstated: str | None) -> list[Fact]:
     """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
     key = number.key or "stat:number"
     note = f"candidate statistic: {number.text!r}"
     facts = [_fact(article, sentence, key, "value", "number", number.value or "", note)]
     if number.unit:
         facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
+    if number.measure:
+        facts.append(_fact(article, sentence, key, "measure", "text", number.measure,
+                           f"{note}: what it counts, as the text words it; shorten it"))
     if number.qualifier:
         facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
+    elif unstated:
+        facts.append(_fact(article, sentence, key, "qualifier", "text", unstated,
+                           f"{note}: no qualifier stated, which the curation writes {unstated!r}"))
     for n in inside:
         usage = pairs.get(("stat", _prefix(n.key or "")))
         if usage and "statisticSubject" in usage:
@@ -472,7 +923,9 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
 
 _COPULA = re.compile(
     r"""^\s*["”’]?\s*(?:,\s*)?(?:is|was|are|were|has become|had become|has been|have become|remains|"""
-    r"""means|is also|is not only|serves as|becomes|described as)\s+(.+?)(?=[.;:!?]|,\s|\s-\s|$)""")
+    r"""means|is also|is not only|serves as|becomes|described as|became|has evolved into|evolved into|"""
+    r"""has developed into|developed into|represents|marks|appears|emphasizes|contains|underscores|"""
+    r"""(?:has|have) (?:also )?(?:become|been))\s+(.+?)(?=[.;:!?]|,\s|\s-\s|$)""")
 
 
 def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
@@ -487,6 +940,22 @@ def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
             value = said.group(1).strip(" \"“”")
             facts.append(_fact(article, sentence, n.key or "", "characterization", "text", value,
                                f"candidate: what the text says {n.text!r} is"))
+    return facts
+
+
+def _article_facts(article: ArticleFile, sentence: Span, inside: list[Span], headline: bool,
+                   pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+    """The article as a subject: it cites the documents it names and is about what its headline names,
+    when the curation links documents so."""
+    facts = []
+    for n in inside:
+        kind = _prefix(n.key or "")
+        usage = pairs.get(("doc", kind), Counter())
+        cites = kind == "doc" and "cites" in usage
+        predicate = "cites" if cites else "about" if headline and "about" in usage else None
+        if predicate and n.key != article.key:
+            facts.append(_fact(article, sentence, article.key, predicate, "object", n.key or "",
+                               f"candidate: the article {predicate} {n.text!r}"))
     return facts
 
 
@@ -511,24 +980,35 @@ def _byline(article: ArticleFile, sentence: Span, inside: list[Span], dates: lis
 
 def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dates: list[Span],
                    types: set[str]) -> list[Fact]:
-    """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship."""
+    """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship.
+    The parties are the two named side by side ("X and Y", "X-Y", "between X and Y") when there are
+    such, else the first two; the quote starts at the first party."""
     kinds = [n for n in inside if n.key in types]
     parties: list[Span] = []
     for n in inside:
         party = _prefix(n.key or "") in {"country", "organization", "region"}
         if party and n.key not in {p.key for p in parties}:
             parties.append(n)
-    if not kinds or len(parties) < 2:
+    related = re.search(r"\b(?:relations|ties|partnership|community with a shared future)\b", sentence.text)
+    if not (kinds or related) or len(parties) < 2:
         return []
-    a, b = parties[:2]
-    kind = kinds[0].key or ""
+    from itertools import pairwise
+
+    def side_by_side(x: Span, y: Span) -> bool:
+        gap = sentence.text[x.end - sentence.start:y.start - sentence.start]
+        return bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
+
+    a, b = next(((x, y) for x, y in pairwise(parties) if side_by_side(x, y)), (parties[0], parties[1]))
+    kind = kinds[0].key or "" if kinds else ""
     names = [(n.key or ":").split(":")[1].lower() for n in (a, b)]
-    key = f"relationship:{names[0]}--{names[1]}-{kind.split(':')[1]}"
-    note = f"candidate relationship: {a.text!r} and {b.text!r}, {kinds[0].text!r}"
-    facts = [_fact(article, sentence, key, "party", "object", a.key or "", note),
-             _fact(article, sentence, key, "party", "object", b.key or "", note),
-             _fact(article, sentence, key, "relationshipType", "object", kind, note)]
-    facts += [_fact(article, sentence, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
+    key = f"relationship:{names[0]}--{names[1]}" + (f"-{kind.split(':')[1]}" if kind else "")
+    note = f"candidate relationship: {a.text!r} and {b.text!r}" + (f", {kinds[0].text!r}" if kinds else "")
+    quoted = Span(sentence.text[a.start - sentence.start:], a.start, sentence.end)
+    facts = [_fact(article, quoted, key, "party", "object", a.key or "", note),
+             _fact(article, quoted, key, "party", "object", b.key or "", note)]
+    if kind:
+        facts.append(_fact(article, quoted, key, "relationshipType", "object", kind, note))
+    facts += [_fact(article, quoted, key, "startDate", "date", d.value or "", f"{note} since {d.text!r}")
               for d in dates]
     return facts
 
