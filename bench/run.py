@@ -105,7 +105,7 @@ def worker(path: Path, engine: str, runs: int) -> dict:
     result["networkx"] = time.perf_counter() - started
     result["nodes"] = graph.number_of_nodes()
     if engine == "oxigraph":
-        from gcsf_graph.viz import to_html
+        from gcsf_graph.views import to_html
 
         started = time.perf_counter()
         html = to_html(graph)
@@ -178,7 +178,7 @@ def viz_graph(nodes: int):
 
 
 def viz_bench(browser: bool) -> list[tuple[int, float, float, float | None]]:
-    from gcsf_graph.viz import to_html
+    from gcsf_graph.views import to_html
 
     rows = []
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -18,20 +19,82 @@ RESOURCES = Path(__file__).resolve().parent / "resources"
 
 def seeds_dir() -> Path:
     """The corpus folder: $GCSF_SEEDS, else ../shared/seeds beside the repository."""
-    return Path(os.environ.get("GCSF_SEEDS", ROOT.parent / "shared" / "seeds"))
+    from gcsf_graph.curation import corpus_dir
+
+    return corpus_dir()
+
+
+@functools.cache
+def corpus_problem() -> str | None:
+    """Why the corpus cannot be used (missing, or not the articles curated), else None."""
+    from gcsf_graph.curation import load_curation, sha256
+
+    folder = seeds_dir()
+    if not folder.is_dir():
+        return f"corpus not found at {folder} (set GCSF_SEEDS to the articles' folder)"
+    for article in load_curation(ROOT / "data" / "curation").articles:
+        path = folder / article.file
+        if not path.is_file():
+            return f"corpus at {folder} lacks {article.file} (set GCSF_SEEDS to the articles' folder)"
+        if sha256(path.read_text(encoding="utf-8")) != article.sha256:
+            return f"corpus at {folder}: {article.file} is not the curated text (SHA-256 differs)"
+    return None
+
+
+def need_corpus() -> Path:
+    """The corpus folder; skip the test without it, or fail it when CI=true."""
+    problem = corpus_problem()
+    if problem is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and {problem}")
+        pytest.skip(problem)
+    return seeds_dir()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests are slow tests too (`-m 'not slow'` gives the quick suite); without the corpus,
+    the tests that need it are marked skipped, so the reason shows once per file."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+    problem = corpus_problem()
+    if problem is None or os.environ.get("CI", "").lower() == "true":
+        return  # with CI=true the corpus fixture fails those tests instead
+    for item in items:
+        if {"corpus", "seeds"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.skip(reason=problem))
 
 
 @pytest.fixture(scope="session")
-def seeds() -> dict[str, str]:
-    folder = seeds_dir()
-    if not folder.is_dir():
-        pytest.fail(f"corpus folder not found: {folder} (set GCSF_SEEDS)")
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+def corpus() -> Path:
+    """The corpus folder, checked against the curation's checksums (see ``need_corpus``)."""
+    return need_corpus()
+
+
+@pytest.fixture(scope="session")
+def seeds(corpus: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))}
 
 
 @pytest.fixture(scope="session")
 def kg() -> KnowledgeGraph:
     return load()
+
+
+@pytest.fixture(scope="session")
+def bundled_report(kg):
+    """The SHACL report of the bundled graph, validated once for the whole run."""
+    from gcsf_graph import validate
+
+    return validate(kg)
+
+
+@pytest.fixture(scope="session")
+def graph(kg):
+    """The bundled graph as NetworkX, built once."""
+    from gcsf_graph.network import to_networkx
+
+    return to_networkx(kg)
 
 
 @pytest.fixture(scope="session")

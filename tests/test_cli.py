@@ -267,7 +267,7 @@ NEGATIVE, ERROR = 1, 2
 
 @pytest.mark.parametrize(("args", "code"), [
     (["info"], 0), (["info", "--data", "missing.ttl"], ERROR), (["info", "--engine", "nope"], ERROR),
-    (["validate"], 0), (["validate", "--data", str(RESOURCES / "broken.ttl")], NEGATIVE),
+    (["validate", "--data", str(RESOURCES / "broken.ttl")], NEGATIVE),
     (["validate", "--shapes", "missing.ttl"], ERROR),
     (["query", "ASK { country:CHN a gcsf:Country }"], 0), (["query", "ASK { country:CHN a gcsf:Person }"], 0),
     (["query", "SELECT ?x WHERE {"], ERROR), (["query", "DROP ALL"], ERROR),

@@ -1,4 +1,4 @@
-"""The analysts' competency questions (../shared/competency_questions.json), each as SPARQL.
+"""The analysts' competency questions (tests/resources/competency_questions.json), each as SPARQL.
 
 Every question's expected answers must come back from the graph. Queries find entities by
 their labels and relations, never by hard-coded answers.
@@ -9,10 +9,9 @@ from __future__ import annotations
 import json
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from conftest import seeds_dir
+from conftest import RESOURCES
 
 from gcsf_graph.sparql import Rows, query
 
@@ -190,8 +189,7 @@ QUERIES: dict[str, str] = {
         ?c rdf:subject ?e ; rdf:predicate gcsf:participant ; gcsf:statedIn/gcsf:publisher/rdfs:label "People's Daily"@en }""",
 }
 
-QUESTIONS = json.loads((seeds_dir().parent / "competency_questions.json").read_text(encoding="utf-8"))[
-    "questions"] if (seeds_dir().parent / "competency_questions.json").is_file() else []
+QUESTIONS = json.loads((RESOURCES / "competency_questions.json").read_text(encoding="utf-8"))["questions"]
 
 
 def fold(value: object) -> str:
@@ -208,7 +206,7 @@ def cells(rows: Rows) -> set[str]:
 
 
 def test_every_question_has_a_query():
-    assert QUESTIONS, "competency_questions.json not found beside the corpus"
+    assert len(QUESTIONS) == 40
     assert sorted(q["id"] for q in QUESTIONS) == sorted(QUERIES)
 
 
@@ -239,5 +237,8 @@ def test_questions_answer_the_same_on_both_engines(kg, kg_rdflib):
         assert cells(a) == cells(b), qid
 
 
-def test_corpus_file_is_where_expected():
-    assert Path(seeds_dir()).is_dir()
+def test_the_corpus_is_the_curated_one(corpus):
+    # The corpus fixture checks every article's SHA-256 against its curation file.
+    assert sorted(p.name for p in corpus.glob("*.txt")) == [
+        "000_d40c1f3de4251b64.txt", "001_88e954a82fe62d6d.txt", "002_d3f26364fca924fa.txt",
+        "003_c2284100606c99e2.txt", "004_457199ae3097467a.txt"]

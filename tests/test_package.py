@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
@@ -23,8 +25,22 @@ def test_wheel_bundles_ontology_shapes_data_and_queries(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("gcsf_graph/resources/ontology/gcsf.ttl", "gcsf_graph/resources/ontology/shapes.ttl",
                    "gcsf_graph/resources/data/triples.ttl", "gcsf_graph/queries/pillars.rq",
-                   "gcsf_graph/py.typed", "gcsf_graph/templates/graph.html"):
+                   "gcsf_graph/py.typed", "gcsf_graph/views/templates/page.html",
+                   "gcsf_graph/queries/dated-facts.rq"):
         assert needed in names
+
+
+def test_wheel_bundles_the_built_page_scripts(wheel):
+    """The views' scripts are built by `make frontend` and gitignored, yet ship in the wheel."""
+    wheel_zip = zipfile.ZipFile(wheel)
+    for view in ("graph", "timeline", "map"):
+        for kind in ("js", "css"):
+            info = wheel_zip.getinfo(f"gcsf_graph/views/static/{view}.{kind}")
+            assert info.file_size > 1000
+    assert b'type:"Topology"' in wheel_zip.read("gcsf_graph/views/static/map.js")  # the world's outlines
+    tracked = subprocess.run(["git", "ls-files", "src/gcsf_graph/views/static"], cwd=ROOT,
+                             capture_output=True, text=True, check=False).stdout
+    assert tracked == ""
 
 
 def test_installed_wheel_loads_from_an_unrelated_directory(wheel, tmp_path):
@@ -36,7 +52,8 @@ def test_installed_wheel_loads_from_an_unrelated_directory(wheel, tmp_path):
     code = ("import gcsf_graph, sys; kg = gcsf_graph.load(); "
             "assert '/site/gcsf_graph/' in gcsf_graph.__file__, gcsf_graph.__file__; "
             "print(len(kg), kg.query('ASK { initiative:bri a gcsf:Initiative }'), "
-            "gcsf_graph.validate(kg).conforms)")
+            "gcsf_graph.validate(kg).conforms); "
+            "from gcsf_graph.views import write_map; assert write_map(kg, 'map.html').stat().st_size > 100000")
     result = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, capture_output=True, text=True,
                             env={"PYTHONPATH": str(target), "PATH": ""}, check=False)
     assert result.returncode == 0, result.stderr

@@ -51,8 +51,21 @@ def run(command: str):
 
 def test_every_block_is_run_or_says_why_not():
     for m in _BLOCK.finditer(README):
-        assert m["lang"] in {"sh", "console", "python", "turtle"}, m["lang"]
+        assert m["lang"] in {"sh", "console", "python", "turtle", "yaml", "text"}, m["lang"]
     assert len(shell_lines()) >= 5 and len(console_commands()) >= 10
+
+
+def test_every_data_block_parses():
+    import rdflib
+    import yaml
+
+    from gcsf_graph.namespaces import PREFIXES
+
+    for body in blocks("yaml"):
+        assert yaml.safe_load(body), body[:60]
+    declared = "".join(f"@prefix {p}: <{n}> .\n" for p, n in PREFIXES.items())
+    for body in blocks("turtle"):
+        assert len(rdflib.Graph().parse(data=declared + body, format="turtle")) > 0, body[:60]
 
 
 def test_every_python_block_is_a_doctest():

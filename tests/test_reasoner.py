@@ -14,6 +14,9 @@ from gcsf_graph import load
 FACT_PROPERTY = ox.NamedNode("https://w3id.org/gcsf/ont#FactProperty")
 
 
+pytestmark = pytest.mark.slow
+
+
 def consistent(kg, tmp_path) -> bool:
     if shutil.which("java") is None:
         if os.environ.get("CI"):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .shacl import validate
     from .sparql import query
     from .stores import build_store
-    from .viz import write_html
+    from .views import write_view
 
 __version__ = "0.1.0"
 
@@ -34,7 +34,7 @@ _LAZY = {
     "KnowledgeGraph": "graph", "load": "graph", "query": "sparql", "search": "entities",
     "describe": "entities", "validate": "shacl", "summary": "info", "to_networkx": "network",
     "network_report": "network", "connecting_paths": "network", "write_export": "export",
-    "write_html": "viz", "build_store": "stores",
+    "write_view": "views", "build_store": "stores",
 }
 
 
@@ -63,5 +63,5 @@ __all__ = [
     "to_networkx",
     "validate",
     "write_export",
-    "write_html",
+    "write_view",
 ]

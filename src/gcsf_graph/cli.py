@@ -265,8 +265,10 @@ def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: i
 
 @cli.command("describe")
 @click.argument("entity")
+@click.option("--context", is_flag=True,
+              help="Show each quote inside the text around it (reads the articles from $GCSF_SEEDS).")
 @graph_options
-def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> None:
+def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, context: bool) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
     ENTITY is a label, an alias, prefix:key or a full IRI; another name is taken for the best
@@ -275,7 +277,9 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
     \b
     Example:
       gcsf describe "Belt and Road Initiative"
+      gcsf describe person:guo-jiping --context
     """
+    from .curation import quote_in_article
     from .entities import describe
     from .render import format_description
 
@@ -286,7 +290,7 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str) -> N
 
         click.echo(terminal_safe(f"taking {description.label} ({shorten(description.iri)}), "
                                  f"the best match for {entity!r}"), err=True)
-    _out(format_description(description))
+    _out(format_description(description, quote=quote_in_article if context else None))
 
 
 @cli.command("load")
@@ -392,18 +396,22 @@ def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str,
 
 @cli.command("viz")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
+@click.option("--view", type=click.Choice(["graph", "timeline", "map"]), default="graph", show_default=True,
+              help="graph: entities and facts; timeline: every dated fact; map: countries and places.")
 @click.option("--focus", help="Draw the neighbourhood of this entity (label, alias or IRI).")
 @click.option("--depth", type=click.IntRange(min=0, max=100), default=1, show_default=True,
               help="How many facts away from --focus to draw.")
-@click.option("--example", "example_name", help="Draw the result of a bundled CONSTRUCT example.")
+@click.option("--example", "example_name",
+              help="Draw a bundled example: a CONSTRUCT for the graph, a SELECT for the timeline.")
 @click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Draw the result of a CONSTRUCT query in this .rq file.")
+              help="Draw a query in this .rq file: a CONSTRUCT for the graph; for the timeline a SELECT "
+                   "with ?start and optionally ?item ?label ?end ?class ?property.")
 @click.option("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
 @click.option("--title", help="Page title.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser afterwards.")
 @graph_options
-def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, focus: str | None, depth: int,
-                example_name: str | None, query_file: Path | None, types: str | None,
+def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: str, focus: str | None,
+                depth: int, example_name: str | None, query_file: Path | None, types: str | None,
                 title: str | None, open_browser: bool) -> None:
     """Write an interactive, self-contained HTML page of the graph (works offline).
 
@@ -413,18 +421,51 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, focus: s
       gcsf viz -o xi.html --focus "Xi Jinping" --depth 2 --open
       gcsf viz -o vision.html --example vision-structure
       gcsf viz -o people.html --types Person,Event,Country
+      gcsf viz -o when.html --view timeline
+      gcsf viz -o events.html --view timeline --query my-dates.rq
+      gcsf viz -o where.html --view map
     """
     from .sparql import query_text
-    from .viz import write_html
+    from .views import write_view
 
     if example_name and query_file:
         raise UsageError("give --example or --query, not both")
-    construct = None
+    query = None
     if example_name or query_file:
-        construct = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
-    path = write_html(load_graph(), output, focus=focus, depth=depth, construct=construct,
+        query = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
+    path = write_view(load_graph(), output, view=view, focus=focus, depth=depth, query=query,  # type: ignore[arg-type]
                       classes=_split_types(types), title=title, open_browser=open_browser)
     _wrote(path)
+
+
+# ------------------------------------------------------------------------------------ coverage
+
+
+@cli.command("coverage")
+@click.option("--sentences", "every_sentence", is_flag=True,
+              help="List every sentence with the claims it backs or the reason it has none.")
+@click.option("--curation", type=click.Path(path_type=Path, file_okay=False),
+              help="The curation folder (default: the repository's data/curation).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
+              help="The articles' folder (default: $GCSF_SEEDS, else ../shared/seeds).")
+def coverage_command(every_sentence: bool, curation: Path | None, corpus: Path | None) -> None:
+    """Does every sentence of the articles back a claim or have a reason? (exit 1: some do not).
+
+    Prints per article its sentences, how many back a claim (covered), how many have a reason in
+    data/curation/coverage/ (explained) and how many neither (unaccounted, each listed after the
+    table). Exit 0 when none is unaccounted, 1 when some are, 2 on error (no corpus, a bad reason).
+
+    \b
+    Examples:
+      gcsf coverage
+      gcsf coverage --sentences | less
+    """
+    from .curation.coverage import load_coverage
+    from .render import format_coverage
+
+    ledgers = load_coverage(curation, corpus)
+    _out(format_coverage(ledgers, sentences=every_sentence))
+    sys.exit(EXIT_NEGATIVE if any(a.unaccounted for a in ledgers) else EXIT_OK)
 
 
 def _decoded(argument: str) -> str:
@@ -434,6 +475,35 @@ def _decoded(argument: str) -> str:
     except UnicodeEncodeError:
         return os.fsencode(argument).decode("utf-8", errors="replace")
     return argument
+
+
+# ------------------------------------------------------------------------------------ ingest
+
+
+@cli.command("ingest")
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--date",
+              help="The article's date, YYYY-MM-DD, to resolve 'last August' (else read from its head).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the candidate curation file here (never over an existing file); default stdout.")
+@click.option("--curation", type=click.Path(path_type=Path),
+              help="Curation folder whose entities are known (default: data/curation of this checkout).")
+def ingest_command(article: Path, date: str | None, output: Path | None, curation: Path | None) -> None:
+    """Propose the curation of a new article: names, new names, dates, numbers, candidate facts.
+
+    Every fact is marked `status: candidate`; `make data` builds only the facts a curator accepted.
+
+    \b
+    Example:
+      gcsf ingest new-article.txt --date 2024-05-01 -o data/curation/new-article.yaml
+    """
+    from .curation.ingest import ingest_file
+
+    text = ingest_file(article, date=date, curation=curation, output=output)
+    if output is None:
+        _out(text)
+    else:
+        click.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

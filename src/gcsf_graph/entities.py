@@ -271,6 +271,11 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
 
     A name no entity has exactly is taken for the best search match when that one is clearly
     ahead (:func:`best_match`; ``guessed`` says so), else :class:`UnknownEntityError` suggests.
+
+    >>> from gcsf_graph import load
+    >>> fact = describe(load(), "President Xi").incoming["participant"][0]
+    >>> fact.value, fact.sources[0].quote
+    ('15th BRICS Summit', 'Last August, Xi attended the 15th BRICS Summit')
     """
     try:
         iri, guessed = resolve(kg, name), None
@@ -304,6 +309,9 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
                 fact.sources.append(source)
 
     def ordered(group: dict[str, dict[tuple[str, Any], Fact]]) -> dict[str, list[Fact]]:
+        for facts in group.values():
+            for fact in facts.values():  # a fact several articles state: the same order on every engine
+                fact.sources.sort(key=lambda s: (s.document, s.quote))
         return {rel: sorted(group[rel].values(), key=lambda f: f.value) for rel in sorted(group)}
     return Description(iri, label, types, aliases, ordered(grouped["out"]), ordered(grouped["in"]),
                        guessed)

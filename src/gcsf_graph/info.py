@@ -49,12 +49,17 @@ SELECT ?version
 _ENTITIES = """
 SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e a ?cls . FILTER(STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/"))
-  FILTER(?cls != gcsf:Claim)
+  FILTER(?cls != gcsf:Claim && STRSTARTS(STR(?cls), STR(gcsf:)))
 }"""
 
 
 def summary(kg: KnowledgeGraph) -> Summary:
-    """Count triples, entities (by their most specific asserted class), claims and documents."""
+    """Count triples, entities (by their most specific asserted class), claims and documents.
+
+    >>> from gcsf_graph import load
+    >>> summary(load()).documents >= 5
+    True
+    """
     by_class = rows(kg.query(_BY_CLASS, inference=False, check_terms=False))
     totals = rows(kg.query(_TOTALS, inference=False, check_terms=False))
     entities = rows(kg.query(_ENTITIES, inference=False, check_terms=False))

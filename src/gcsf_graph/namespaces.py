@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
-__all__ = ["DATA", "GCSF", "PREFIXES", "expand", "local_name", "shorten"]
+__all__ = ["DATA", "GCSF", "OA", "PREFIXES", "expand", "local_name", "shorten"]
 
 GCSF = "https://w3id.org/gcsf/ont#"
 DATA = "https://w3id.org/gcsf/id/"
+#: The W3C Web Annotation vocabulary: where a claim's quote sits in its article.
+OA = "http://www.w3.org/ns/oa#"
 
 #: The data prefixes: one per kind of entity, as in ``person:xi-jinping``.
 DATA_PREFIXES = {
@@ -34,6 +36,7 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "org": "http://www.w3.org/ns/org#",
     "sh": "http://www.w3.org/ns/shacl#",
+    "oa": OA,
     **DATA_PREFIXES,
 }
 

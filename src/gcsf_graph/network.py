@@ -256,6 +256,11 @@ def connecting_paths(kg: KnowledgeGraph, start: str, end: str, *, limit: int = 5
 
     Facts are followed in either direction; each hop keeps the direction it is stated in and its
     source quotes. Returns up to ``limit`` paths, or an empty list if the two are not connected.
+
+    >>> from gcsf_graph import load
+    >>> hop = connecting_paths(load(), "Azerbaijan", "Belt and Road Initiative")[0].hops[0]
+    >>> hop.source_label, hop.quotes[0][0]  # doctest: +ELLIPSIS
+    ('Azerbaijan', '...txt')
     """
     import itertools
 

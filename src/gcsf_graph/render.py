@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import calendar
 import csv
+import html
 import io
 import json
 import re
 import shutil
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -32,6 +33,7 @@ from .sparql import Result, Rows, Triples
 from .terms import XSD, Term
 
 if TYPE_CHECKING:
+    from .curation.coverage import ArticleCoverage
     from .entities import Description, Match
     from .examples import Example
     from .info import Summary
@@ -84,6 +86,16 @@ def readable_date(literal: ox.Literal) -> str:
     except (ValueError, IndexError):
         pass  # an ill-formed date stays as written
     return value
+
+
+def escape(text: str) -> str:
+    """Text for XML content."""
+    return html.escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """Text as a quoted XML attribute value."""
+    return f'"{html.escape(text, quote=True)}"'
 
 
 def _json_term(term: Term) -> dict[str, str]:
@@ -164,24 +176,35 @@ def format_rows(rows: Rows, fmt: str) -> str:
         lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows.terms]
         return "\n".join(lines) + "\n"
     if fmt == "table":
-        return _rich_table(rows)
+        return _table(rows)
     raise UsageError(f"unknown format {fmt!r} for rows; choose one of {', '.join(ROW_FORMATS)}")
 
 
-def _rich_table(rows: Rows) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def _table(rows: Rows) -> str:
+    """Rows as a plain text table that fits the terminal, long cells wrapped onto more lines."""
+    import textwrap
 
-    table = Table(show_lines=False, header_style="bold")
-    for name in rows.variables:
-        table.add_column(name, overflow="fold")
-    for row in rows.terms:
-        table.add_row(*(Text(_readable(t)) for t in row), end_section=False)
-    buffer = io.StringIO()
-    width = shutil.get_terminal_size((160, 24)).columns
-    Console(file=buffer, width=width, force_terminal=False, color_system=None).print(table)
-    return buffer.getvalue()
+    cells = [[_readable(t) for t in row] for row in rows.terms]
+    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(rows.variables)]
+    room = max(shutil.get_terminal_size((160, 24)).columns - 3 * len(widths) - 1, 10 * len(widths))
+    while sum(widths) > room:  # narrow the widest column until the table fits
+        widest = widths.index(max(widths))
+        widths[widest] = max(widths[widest] - 1, 8)
+        if all(w == 8 for w in widths):
+            break
+
+    def line(values: list[str]) -> list[str]:
+        wrapped = [textwrap.wrap(v, w, break_long_words=True, break_on_hyphens=False) or [""]
+                   for v, w in zip(values, widths, strict=True)]
+        return ["| " + " | ".join(part[i].ljust(w) if i < len(part) else " " * w
+                                  for part, w in zip(wrapped, widths, strict=True)) + " |"
+                for i in range(max(len(part) for part in wrapped))]
+
+    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [rule, *line(rows.variables), rule.replace("-", "=")]
+    for row in cells:
+        out += line(row)
+    return "\n".join([*out, rule]) + "\n"
 
 
 def format_result(result: Result, fmt: str) -> str:
@@ -223,8 +246,11 @@ def _quote(document: str, quote: str) -> str:
     return terminal_safe(f"[{document}] \"{' '.join(quote.split())}\"")
 
 
-def format_description(d: Description) -> str:
-    """What :func:`gcsf_graph.describe` found, facts grouped by relation, each with its quotes."""
+def format_description(d: Description, *, quote: Callable[[str, str], str] | None = None) -> str:
+    """What :func:`gcsf_graph.describe` found, facts grouped by relation, each with its quotes.
+
+    ``quote(document, quote)`` shows a quote another way (such as inside its surrounding text).
+    """
     lines = [terminal_safe(f"{d.label}  <{d.iri}>"), f"  type: {terminal_safe(', '.join(d.types))}"]
     if d.aliases:
         lines.append(f"  also: {terminal_safe('; '.join(d.aliases))}")
@@ -234,7 +260,10 @@ def format_description(d: Description) -> str:
             for fact in facts:
                 target = f" ({shorten(fact.value_iri)})" if fact.value_iri else ""
                 lines.append(terminal_safe(f"  - {fact.value}{target}"))
-                lines += [f"      {_quote(s.document, s.quote)}" for s in fact.sources]
+                for s in fact.sources:
+                    shown = " ".join(quote(s.document, s.quote).split()) if quote else None
+                    lines.append(f"      {terminal_safe(f'[{s.document}] {shown}')}" if shown
+                                 else f"      {_quote(s.document, s.quote)}")
     return "\n".join(lines)
 
 
@@ -303,3 +332,30 @@ def format_example(item: Example) -> str:
         body.pop(0)
     lines += ["", "Query:", "\n".join(body).strip()]
     return "\n".join(lines)
+
+
+def format_coverage(ledgers: list[ArticleCoverage], *, sentences: bool = False) -> str:
+    """The coverage ledger as a table (sentences, covered, explained, unaccounted per article),
+    then each unaccounted sentence; with ``sentences``, every sentence with its claims or reason."""
+    header = ("article", "sentences", "covered", "explained", "unaccounted")
+    counts = [(a.file, len(a.sentences), a.covered, a.explained, a.unaccounted) for a in ledgers]
+    total = ("total", *(sum(int(row[i]) for row in counts) for i in range(1, 5)))
+    width = max((len(str(row[0])) for row in [header, *counts, total]), default=0)
+
+    def line(row: tuple[object, ...]) -> str:
+        cells = zip(row[1:], header[1:], strict=True)
+        return f"{row[0]!s:<{width}}" + "".join(f"  {v!s:>{len(h)}}" for v, h in cells)
+
+    lines = [line(header), *(line(r) for r in counts), line(total)]
+    for a in ledgers:
+        shown = [s for s in a.sentences if sentences or not (s.claims or s.reason)]
+        if shown:
+            lines += ["", f"{a.file}:" if sentences else f"{a.file}: unaccounted (no claim, no reason):"]
+        for s in shown:
+            words = " ".join(s.text.split())
+            if sentences:
+                why = ", ".join(s.claims) if s.claims else f"({s.reason})" if s.reason else "UNACCOUNTED"
+                lines += [f"  {s.number:>3}  {why}", f"       {words}"]
+            else:
+                lines.append(f"  {s.number:>3}  {words if len(words) <= 70 else words[:69] + '…'}")
+    return terminal_safe("\n".join(lines))

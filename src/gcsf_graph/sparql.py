@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 __all__ = ["MAX_QUERY_CHARS", "QUERY_EXTENSIONS", "QueryForm", "Result", "Rows", "Triples", "check_query",
-           "parse_bindings", "query", "query_text", "rows"]
+           "parse_bindings", "query", "query_text", "rows", "tokens"]
 
 T = TypeVar("T")
 
@@ -78,7 +78,11 @@ def _lexer(comment_end: str) -> re.Pattern[str]:
 
 # The grammar ends a comment at CR or LF; some engines only at LF; a careful reader at any
 # line break. Keywords are looked for under each reading.
-_LEXERS = (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
+@functools.cache
+def _lexers() -> tuple[re.Pattern[str], ...]:
+    return (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
+
+
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 # A query that nowhere holds one of these words (in any case, escapes expanded) cannot hold
@@ -119,6 +123,15 @@ def _tokens(sparql: str, lexer: re.Pattern[str], *, strict: bool = True) -> Iter
             return
         if kind != "comment":
             yield _Token(kind, match.group(), match.start())
+
+
+def tokens(sparql: str) -> list[_Token]:
+    """The tokens of a query as the SPARQL grammar reads it, comments left out.
+
+    >>> [t.text for t in tokens("ASK { ?s a gcsf:Person } # done")]
+    ['ASK', '{', '?s', 'a', 'gcsf:Person', '}']
+    """
+    return list(_tokens(sparql, _lexers()[0]))
 
 
 def _locate(sparql: str, offset: int) -> tuple[int, int, str]:
@@ -165,7 +178,7 @@ def _check(sparql: str, allow_service: bool) -> QueryForm:
     expanded = _expand_escapes(sparql)
     readings = [sparql] if expanded == sparql else [sparql, expanded]
     if any(_RISKY.search(text) for text in readings):
-        for text, lexer in itertools.product(readings, _LEXERS):
+        for text, lexer in itertools.product(readings, _lexers()):
             for token in _tokens(text, lexer, strict=False):
                 if token.kind == "word":
                     _refuse(token.text.upper(), allow_service)
@@ -175,7 +188,7 @@ def _check(sparql: str, allow_service: bool) -> QueryForm:
 def _form_and_prefixes(sparql: str) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
-    tokens = list(_tokens(sparql, _LEXERS[0]))
+    tokens = list(_tokens(sparql, _lexers()[0]))
     for i, token in enumerate(tokens):
         if token.kind == "word":
             word = token.text.upper()
@@ -346,7 +359,7 @@ def _values_at(sparql: str, form: QueryForm) -> int | None:
     is also its template.
     """
     parens, braces, seen = 0, 0, 0
-    for token in _tokens(sparql, _LEXERS[0]):
+    for token in _tokens(sparql, _lexers()[0]):
         if token.kind == "word" and token.text.upper() == "WHERE" and form == "CONSTRUCT" and not seen:
             return None
         if token.text in "()":

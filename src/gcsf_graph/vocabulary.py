@@ -48,9 +48,9 @@ def _namespace(iri: str) -> str:
 
 def _named(sparql: str) -> list[tuple[str, str]]:
     """The IRIs a query names, as (IRI, as written), in order, without repeats."""
-    from .sparql import _LEXERS, _tokens
+    from .sparql import tokens as read
 
-    tokens = list(_tokens(sparql, _LEXERS[0]))
+    tokens = read(sparql)
     prefixes = dict(PREFIXES)
     named: dict[str, str] = {}
     for i, token in enumerate(tokens):

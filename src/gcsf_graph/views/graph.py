@@ -1,10 +1,9 @@
-"""Interactive HTML pages of the graph, built with pyvis from the NetworkX export.
+"""The graph view: entities and facts from the NetworkX export, node data built with pyvis.
 
-The page is one self-contained file: vis-network's script and style (shipped with pyvis) are
-inlined and nothing is fetched from a network. Text from the data reaches the page only as JSON
-inside a ``<script type="application/json">`` block (with ``<``, ``>`` and ``&`` escaped) and is
-put on screen with ``textContent``, so a label such as ``<img src=x onerror=alert(1)>`` shows as
-text. Positions are computed ahead (igraph's grid Fruchterman-Reingold, seconds for 10,000 nodes)
+Nodes are sized by degree; the most connected keep their label at the opening zoom, the others
+show theirs once zoomed in; edge labels show on hover, next to the selected node or close up.
+The page is self-contained (see :mod:`gcsf_graph.views.page`). Positions are computed ahead
+(igraph's grid Fruchterman-Reingold, seconds for 10,000 nodes)
 and physics starts off, so large graphs are usable at once.
 
 >>> from gcsf_graph import load
@@ -16,27 +15,21 @@ False
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import random
-import webbrowser
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import UsageError
-from .namespaces import local_name
-from .terms import fold, parse_literal
+from ..errors import UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .graph import KnowledgeGraph
+    from ..graph import KnowledgeGraph
 
-__all__ = ["focus_graph", "to_html", "viz_graph", "write_html"]
-
-_TEMPLATE = Path(__file__).resolve().parent / "templates" / "graph.html"
+__all__ = ["focus_graph", "graph_data", "to_html", "viz_graph", "write_html"]
 
 # Colour and shape by class; classes not listed get a colour from their name.
 _STYLE: dict[str, tuple[str, str]] = {
@@ -76,7 +69,7 @@ def _style(kind: str) -> tuple[str, str]:
 def viz_graph(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None,
               construct: str | None = None) -> nx.MultiDiGraph:
     """The NetworkX graph to draw: the whole graph, some classes, or a CONSTRUCT result."""
-    from .network import to_networkx
+    from ..network import to_networkx
 
     return to_networkx(kg, classes=classes, construct=construct)
 
@@ -86,16 +79,20 @@ def focus_graph(kg: KnowledgeGraph, entity: str, *, depth: int = 1,
     """The neighbourhood of an entity: everything within ``depth`` facts of it, either direction."""
     import networkx as nx
 
-    from .entities import resolve
+    from ..entities import resolve
 
     if depth < 0:
-        raise UsageError("--depth must be zero or more")
+        raise UsageError("the depth must be zero or more")
     whole = viz_graph(kg, classes=classes)
     centre = resolve(kg, entity)
     if centre not in whole:
         raise UsageError(f"{entity!r} is not in the drawn classes")
     near = nx.single_source_shortest_path_length(whole.to_undirected(as_view=True), centre, cutoff=depth)
-    sub = whole.subgraph(near).copy()
+    # Built in the whole graph's order (a subgraph view would follow a set's, which varies by run).
+    sub = nx.MultiDiGraph(**whole.graph)
+    sub.add_nodes_from((n, whole.nodes[n]) for n in whole if n in near)
+    sub.add_edges_from((u, v, k, d) for u, v, k, d in whole.edges(keys=True, data=True)
+                       if u in near and v in near)
     sub.graph["focus"] = centre
     return sub
 
@@ -119,88 +116,72 @@ def _layout(graph: nx.MultiDiGraph, seed: int) -> dict[Any, tuple[float, float]]
             for n, x, y in zip(nodes, xs, ys, strict=True)}
 
 
-def _page_data(graph: nx.MultiDiGraph, *, title: str, seed: int) -> dict[str, Any]:
+def _hub_count(n: int) -> int:
+    """How many of the most connected nodes keep their label at the opening zoom (all of a small graph)."""
+    return n if n <= 40 else max(8, min(30, round(n * 0.08)))
+
+
+def graph_data(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int = 7) -> dict[str, Any]:
+    """The graph view's data: nodes (sized by degree, ranked for labels), edges, panel facts, legend.
+
+    >>> from gcsf_graph import load
+    >>> data = graph_data(focus_graph(load(), "Xi Jinping", depth=1))
+    >>> data["nodes"][data["focus"]]["label"], data["nodes"][data["focus"]]["rank"]
+    ('Xi Jinping', 0)
+    """
     from pyvis.network import Network
+
+    from .facts import panel_facts
 
     net = Network(directed=True)
     positions = _layout(graph, seed)
     ids = {n: i for i, n in enumerate(graph)}
-    facts: dict[int, dict[str, Any]] = {}
+    degree = dict(graph.degree())
+    # Rank by degree, ties by label then id, so the hubs are the same on every run.
+    order = sorted(graph, key=lambda n: (-degree[n], str(graph.nodes[n].get("label", n)), ids[n]))
+    rank = {n: r for r, n in enumerate(order)}
     small = graph.number_of_nodes() <= 400
-    relations: dict[str, str] = graph.graph.get("predicate_labels", {})
+    facts = panel_facts(graph, ids)
     groups: dict[str, dict[str, str]] = {}
-    for node, attrs in graph.nodes(data=True):
+    focus = graph.graph.get("focus")
+    for node in graph:
         i = ids[node]
-        label = str(attrs.get("label", node))
-        kind = str(attrs.get("type", "entity"))
+        label = facts[i]["label"]
+        kind = facts[i]["type"]
         colour, shape = _style(kind)
-        literal_facts = [
-            [relations.get(p, local_name(p)), parse_literal(v).value,
-             [[s["document"], s["quote"]] for s in sources]]
-            for (p, v), sources in zip(attrs.get("literals", []), attrs.get("literal_sources", []),
-                                       strict=True)]
-        description = "; ".join(f"{p}: {v}" for p, v, _ in literal_facts[:3])
+        description = "; ".join(f"{p}: {v}" for p, v, _ in facts[i]["literals"][:3])
         x, y = positions.get(node, (0.0, 0.0))
         # Appended directly: pyvis's add_node validates each call and is slow at 10,000 nodes.
         # Colour and shape come from the node's group (its class): far cheaper for vis-network
         # to set up than the same options on every node.
         groups.setdefault(kind, {"color": colour, "shape": shape})
-        net.nodes.append({
-            "id": i, "label": label, "group": kind,
-            "title": f"{label}\n{kind}" + (f"\n{description}" if description else ""),
+        node_data: dict[str, Any] = {
+            "id": i, "label": label, "group": kind, "value": degree[node], "rank": rank[node],
+            "title": f"{label}\n{kind}, {degree[node]} facts" + (f"\n{description}" if description else ""),
             "x": round(x, 1), "y": round(y, 1),
-        })
+        }
+        if node == focus:
+            node_data.update(borderWidth=5, shadow={"enabled": True, "color": "rgba(0,0,0,0.55)", "size": 16})
+        net.nodes.append(node_data)
         net.node_ids.append(i)
-        facts[i] = {"label": label, "type": kind, "iri": str(attrs.get("iri", node)),
-                    "aliases": list(attrs.get("aliases", [])), "literals": literal_facts,
-                    "out": [], "in": [],
-                    "search": [fold(label), *(fold(a) for a in attrs.get("aliases", []))]}
     for u, v, attrs in graph.edges(data=True):
         relation = str(attrs.get("label", ""))
-        sources = [[s.get("document", ""), s.get("quote", "")] for s in attrs.get("sources", [])]
-        edge = {"from": ids[u], "to": ids[v], "title": relation}
-        if small:
-            edge["label"] = relation
-        net.edges.append(edge)
-        facts[ids[u]]["out"].append([relation, ids[v], facts[ids[v]]["label"], sources])
-        facts[ids[v]]["in"].append([relation, ids[u], facts[ids[u]]["label"], sources])
+        net.edges.append({"id": len(net.edges), "from": ids[u], "to": ids[v], "title": relation})
     counts = Counter(n["group"] for n in net.nodes)
-    focus = graph.graph.get("focus")
     return {
         "title": title, "nodes": net.nodes, "edges": net.edges, "facts": facts, "groups": groups,
+        "edgeLabels": small, "hubs": _hub_count(len(net.nodes)),
         "legend": [{"type": t, "color": groups[t]["color"], "shape": groups[t]["shape"], "count": counts[t]}
                    for t in sorted(groups)],
         "focus": ids.get(focus) if focus is not None else None,
     }
 
 
-def _script_json(data: Any) -> str:
-    """JSON safe inside a <script> element: no character can close the element or open a comment."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
 def to_html(graph: nx.MultiDiGraph, *, title: str = "gcsf-graph", seed: int = 7) -> str:
     """A self-contained interactive HTML page of a graph from :func:`viz_graph` or :func:`focus_graph`."""
-    import jinja2
-    import pyvis
-    from markupsafe import Markup
+    from .page import render_page
 
-    lib = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    template = env.from_string(_TEMPLATE.read_text(encoding="utf-8"))
-    data = _page_data(graph, title=title, seed=seed)
-    return template.render(
-        title=title,
-        data=Markup(_script_json(data)),
-        vis_js=Markup(_read(lib / "vis-network.min.js").replace("</script", "<\\/script")),
-        vis_css=Markup(_read(lib / "vis-network.css")),
-    )
+    return render_page("graph", title, graph_data(graph, title=title, seed=seed))
 
 
 def write_html(kg: KnowledgeGraph, path: str | Path, *, focus: str | None = None, depth: int = 1,
@@ -216,7 +197,7 @@ def write_html(kg: KnowledgeGraph, path: str | Path, *, focus: str | None = None
     >>> "Belt and Road Initiative" in page.read_text(encoding="utf-8")
     True
     """
-    from .files import write_atomic
+    from .page import write_page
 
     if focus and construct:
         raise UsageError("give a focus entity or a query, not both")
@@ -226,7 +207,4 @@ def write_html(kg: KnowledgeGraph, path: str | Path, *, focus: str | None = None
     else:
         graph = viz_graph(kg, classes=classes, construct=construct)
         heading = title or "gcsf-graph"
-    target = write_atomic(Path(path), to_html(graph, title=heading).encode("utf-8"))
-    if open_browser:
-        webbrowser.open(target.resolve().as_uri())
-    return target
+    return write_page(path, to_html(graph, title=heading), open_browser=open_browser)

@@ -1,0 +1,5 @@
+import "./views.css";
+import { boot } from "./common.js";
+import { mapView } from "./map.js";
+
+boot("map", mapView);

@@ -1,0 +1,132 @@
+"""gcsf ingest: a new article in, a candidate curation file out; the builder takes only accepted facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from gcsf_graph.cli import cli
+from gcsf_graph.curation import load_curation, write_triples
+from gcsf_graph.curation.files import read_article_file
+from gcsf_graph.curation.ingest import find_dates, find_numbers, ingest, ingest_file, sentences
+from gcsf_graph.errors import DataError, UsageError
+
+NEW = ("Mini dispatch\n"
+       "Last August, President Xi attended the 15th BRICS Summit in Johannesburg, South Africa.\n"
+       "The Belt and Road Initiative has benefited over 150 countries since 2013.\n"
+       "The Silk Road Fund and Guo Jiping’s colleague Amina Diallo met in Côte d’Ivoire.\n")
+
+
+@pytest.fixture(scope="module")
+def curation():
+    return load_curation(ROOT / "data" / "curation")
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "new-dispatch.txt"
+    path.write_text(NEW, encoding="utf-8")
+    return path
+
+
+def test_ingest_finds_names_dates_numbers_and_new_names(article, curation):
+    found = ingest(article, curation, date="2024-01-21")
+    keys = {m.key for m in found.mentions}
+    assert {"person:xi-jinping", "event:15th-brics-summit", "initiative:bri", "country:ZAF"} <= keys
+    assert [(d.text, d.value) for d in found.dates] == [("Last August", "2023-08"), ("2013", "2013")]
+    assert "published 2024-01-21" in (found.dates[0].note or "")
+    assert [(n.value, n.unit, n.qualifier) for n in found.numbers] == [("150", "countries", "over")]
+    assert {n.text for n in found.new_names} >= {"Silk Road Fund", "Amina Diallo"}
+    assert {n.key for n in found.new_names if n.text == "Silk Road Fund"} == {"organization:silk-road-fund"}
+    assert {n.key for n in found.new_names if n.text == "Amina Diallo"} == {"person:amina-diallo"}
+
+
+def test_candidate_facts_quote_their_sentence_exactly(article, curation):
+    found = ingest(article, curation, date="2024-01-21")
+    facts = found.article.facts
+    assert facts and all(f.status == "candidate" for f in facts)
+    assert all(NEW[f.start:f.start + len(f.quote)] == f.quote for f in facts)
+    assert any(f.subject == "event:15th-brics-summit" and f.value == "person:xi-jinping" for f in facts)
+    assert any(f.subject == "event:15th-brics-summit" and f.kind == "date" and f.value == "2023-08" for f in facts)
+
+
+def test_the_candidate_file_reads_back_and_builds_without_its_candidates(article, curation, tmp_path):
+    out = tmp_path / "curation" / "new-dispatch.yaml"
+    text = ingest_file(article, date="2024-01-21", output=out)
+    assert out.read_text(encoding="utf-8") == text
+    parsed = read_article_file(text, str(out))
+    assert parsed.sha256 and parsed.date == "2024-01-21" and len(parsed.facts) > 3
+    (tmp_path / "curation" / "entities.yaml").write_text(
+        "- key: person:xi-jinping\n  label: Xi Jinping\n", encoding="utf-8")
+    built = write_triples(tmp_path / "curation", article.parent, tmp_path / "t.ttl").read_text(encoding="utf-8")
+    assert "claim:" not in built.split("@prefix")[-1].split("\n", 1)[1]  # no candidate became a claim
+    # Accepting one fact: drop its status line (and declare its entities) and it is built.
+    accepted = next(f for f in parsed.facts if f.predicate == "title")
+    lines = text.splitlines()
+    index = next(i for i, line in enumerate(lines) if line == f"  - id: {accepted.id}")
+    status = next(i for i in range(index, len(lines)) if lines[i].strip() == "status: candidate")
+    out.write_text("\n".join(lines[:status] + lines[status + 1:]) + "\n", encoding="utf-8")
+    built = write_triples(tmp_path / "curation", article.parent, tmp_path / "t.ttl").read_text(encoding="utf-8")
+    assert f"claim:{accepted.id}" in built
+
+
+def test_ingest_never_overwrites_and_refuses_bad_input(article, tmp_path):
+    with pytest.raises(UsageError, match="never overwrites"):
+        ingest_file(article, output=article)
+    with pytest.raises(UsageError, match="date must be"):
+        ingest_file(article, date="21 January 2024")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match=r"empty\.txt, line 1: article is empty"):
+        ingest_file(empty)
+    numbers = tmp_path / "numbers.txt"
+    numbers.write_text("1 2 3\n", encoding="utf-8")
+    with pytest.raises(DataError, match="no sentences"):
+        ingest_file(numbers)
+
+
+def test_the_ingest_command(article, tmp_path):
+    out = tmp_path / "cand.yaml"
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--date", "2024-01-21", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "status: candidate" in out.read_text(encoding="utf-8")
+    again = CliRunner().invoke(cli, ["ingest", str(article), "-o", str(out)])
+    assert again.exit_code != 0 and "never overwrites" in again.output
+    shown = CliRunner().invoke(cli, ["ingest", str(article)])
+    assert shown.exit_code == 0 and shown.output.startswith("# Candidates for new-dispatch.txt")
+
+
+def test_sentences_dates_and_numbers():
+    text = "Head\nThe U.S. side agreed. In 2023, trade grew by 5.2 percent. On June 10 they met."
+    assert [s.text for s in sentences(text)] == [
+        "Head", "The U.S. side agreed.", "In 2023, trade grew by 5.2 percent.", "On June 10 they met."]
+    assert [d.value for d in find_dates(text, None)] == ["2023", "--06-10"]
+    assert [(n.value, n.unit) for n in find_numbers(text)] == [("5.2", "percent")]
+
+
+def test_relationships_characterizations_and_bylines(tmp_path, curation):
+    path = tmp_path / "dispatch-2.txt"
+    path.write_text("Dispatch two\nBy Guo Jiping, People’s Daily\n"
+                    "In 2023, China established diplomatic relations with Honduras.\n"
+                    "The Belt and Road Initiative has become a pathway of shared prosperity.\n", encoding="utf-8")
+    facts = ingest(path, curation, date="2024-01-21").article.facts
+    by_predicate = {(f.predicate, f.value) for f in facts}
+    assert {("author", "person:guo-jiping"), ("publisher", "organization:peoples-daily")} <= by_predicate
+    relationship = {f.subject for f in facts if f.predicate == "party"}
+    assert len(relationship) == 1
+    assert {(f.predicate, f.value) for f in facts if f.subject in relationship} == {
+        ("party", "country:CHN"), ("party", "country:HND"),
+        ("relationshipType", "concept:diplomatic-relations"), ("startDate", "2023")}
+    assert ("characterization", "a pathway of shared prosperity") in by_predicate
+
+
+def test_a_titled_person_proposes_their_known_tenure(tmp_path, curation):
+    path = tmp_path / "dispatch-3.txt"
+    path.write_text("Dispatch three\nPresident Xi Jinping spoke in Beijing.\n", encoding="utf-8")
+    facts = ingest(path, curation).article.facts
+    assert {(f.subject, f.predicate, f.value) for f in facts if f.subject.startswith("tenure:")} == {
+        ("tenure:xi-jinping--president-of-china", "holder", "person:xi-jinping"),
+        ("tenure:xi-jinping--president-of-china", "post", "post:president-of-china")}
