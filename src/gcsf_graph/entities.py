@@ -202,7 +202,7 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     """
     candidate = expand(name.strip().strip("<>"))
     if candidate.startswith(("http://", "https://")) and kg.query(
-            "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}):
+            "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}, check_terms=False):
         return candidate
     # An exact label or alias is an index lookup, however big the graph.
     for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
