@@ -85,10 +85,14 @@ def worker(path: Path, engine: str, runs: int) -> dict:
     if engine == "oxigraph":
         import pyoxigraph as ox
 
+        from gcsf_graph.inference import INFERRED
+
         store = kg.engine.store  # type: ignore[attr-defined]
+        # the same default graph the library queries: asserted and inferred triples
+        graphs = [ox.DefaultGraph(), ox.NamedNode(INFERRED)]
 
         def direct(q: str) -> None:
-            answer = store.query(q, prefixes=PREFIXES)
+            answer = store.query(q, prefixes=PREFIXES, default_graph=graphs)
             if isinstance(answer, ox.QuerySolutions):
                 names = [v.value for v in answer.variables]
                 [tuple(s[n] for n in names) for s in answer]

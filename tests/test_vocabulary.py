@@ -110,3 +110,17 @@ def test_the_warning_points_at_the_callers_line(kg):
     with pytest.warns(QueryWarning) as caught:
         kg.query("ASK { ?e gcsf:organiser ?o }")
     assert caught[0].filename == __file__
+
+
+def test_the_library_own_queries_never_warn(gcsf, tmp_path):
+    # a tiny graph lacks most of the vocabulary the library's own queries name (claims, aliases)
+    tiny = tmp_path / "tiny.ttl"
+    tiny.write_text('<https://w3id.org/gcsf/id/person/p> a <https://w3id.org/gcsf/ont#Person> ;\n'
+                    '  <http://www.w3.org/2000/01/rdf-schema#label> "Pat" .\n', encoding="utf-8")
+    for args in (["describe", "Pat"], ["search", "Pat"], ["info"], ["stats"],
+                 ["export", "-o", str(tmp_path / "t.graphml")]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", QueryWarning)
+            result = gcsf(*args, "--data", str(tiny))
+        assert result.returncode == 0, (args, result.stderr)
+        assert "QueryWarning" not in result.stderr, args

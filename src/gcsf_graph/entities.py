@@ -88,7 +88,7 @@ SELECT ?e ?name ?label ?type WHERE {
 def _names(kg: KnowledgeGraph) -> list[tuple[str, str, str, str, str]]:
     """(entity, name, label, type, folded name) for every label and alias, built once per graph."""
     if "names" not in kg.cache:
-        found = rows(kg.query(_NAMES, inference=False))
+        found = rows(kg.query(_NAMES, inference=False, check_terms=False))
         unique = sorted({(r["e"], r["name"], r["label"], r["type"]) for r in found})
         kg.cache["names"] = [(*entry, fold(entry[1])) for entry in unique]
     names: list[tuple[str, str, str, str, str]] = kg.cache["names"]
@@ -202,11 +202,11 @@ def resolve(kg: KnowledgeGraph, name: str) -> str:
     """
     candidate = expand(name.strip().strip("<>"))
     if candidate.startswith(("http://", "https://")) and kg.query(
-            "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}):
+            "ASK { ?e ?p ?o }", bindings={"e": ox.NamedNode(candidate)}, check_terms=False):
         return candidate
     # An exact label or alias is an index lookup, however big the graph.
     for literal in (ox.Literal(name.strip(), language="en"), ox.Literal(name.strip())):
-        named = kg.query(_EXACT, bindings={"name": literal}, inference=False)
+        named = kg.query(_EXACT, bindings={"name": literal}, inference=False, check_terms=False)
         found: set[str] = {r["e"] for r in rows(named)}
         if len(found) == 1:
             return found.pop()
@@ -285,19 +285,19 @@ def describe(kg: KnowledgeGraph, name: str) -> Description:
             raise
         iri, guessed = best.iri, best
     node = ox.NamedNode(iri)
-    head = rows(kg.query(_HEAD, bindings={"e": node}, inference=False))
+    head = rows(kg.query(_HEAD, bindings={"e": node}, inference=False, check_terms=False))
     label = next((r["label"] for r in head if r["label"]), shorten(iri))
     types = sorted({r["type"] for r in head if r["type"]})
     aliases = sorted({r["alias"] for r in head if r["alias"]})
     sources: dict[tuple[str, Any, Any], list[Source]] = defaultdict(list)
     for direction, claims in (("out", _CLAIMS_OUT), ("in", _CLAIMS_IN)):
-        for r in rows(kg.query(claims, bindings={"e": node}, inference=False)):
+        for r in rows(kg.query(claims, bindings={"e": node}, inference=False, check_terms=False)):
             source = Source(r["file"] or "", r["title"] or "", r["quote"])
             if source not in sources[(direction, r["p"], r["v"])]:
                 sources[(direction, r["p"], r["v"])].append(source)
     grouped: dict[str, dict[str, dict[tuple[str, Any], Fact]]] = {
         "out": defaultdict(dict), "in": defaultdict(dict)}
-    for r in rows(kg.query(_FACTS, bindings={"e": node}, inference=False)):
+    for r in rows(kg.query(_FACTS, bindings={"e": node}, inference=False, check_terms=False)):
         relation = r["plabel"] or shorten(r["p"])
         value = r["v"]
         is_iri = isinstance(value, str) and value.startswith(DATA)

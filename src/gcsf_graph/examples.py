@@ -108,7 +108,8 @@ def _article_file(kg: KnowledgeGraph, value: str) -> str:
     """An article's file name from the file name itself or the start of it (its number)."""
     from .sparql import rows
 
-    files = rows(kg.query("SELECT DISTINCT ?f WHERE { ?c gcsf:statedIn/dcterms:identifier ?f }")).column("f")
+    found = kg.query("SELECT DISTINCT ?f WHERE { ?c gcsf:statedIn/dcterms:identifier ?f }", check_terms=False)
+    files = rows(found).column("f")
     if value in files:
         return value
     matching = sorted(f for f in files if isinstance(f, str) and f.startswith(value))

@@ -74,7 +74,7 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None,
               limit: int | None = None, timeout: float | None = None,
-              inference: bool | None = None) -> Result:
+              inference: bool | None = None, check_terms: bool = True) -> Result:
         """The same as :func:`gcsf_graph.query` on this graph.
 
         >>> rows = load().query("SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l } ORDER BY ?l LIMIT 1")
@@ -83,7 +83,8 @@ class KnowledgeGraph:
         """
         from .sparql import query
 
-        return query(self, sparql, bindings=bindings, limit=limit, timeout=timeout, inference=inference)
+        return query(self, sparql, bindings=bindings, limit=limit, timeout=timeout, inference=inference,
+                     check_terms=check_terms)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every asserted triple of the graph, as pyoxigraph quads."""

@@ -27,40 +27,34 @@ if TYPE_CHECKING:
     from .engines import Engine
     from .graph import KnowledgeGraph
 
-__all__ = ["INFERRED", "ensure_inferred", "entailed"]
+__all__ = ["INFERRED", "RULES", "ensure_inferred", "entailed"]
 
 #: The named graph that holds the inferred triples.
 INFERRED = "https://w3id.org/gcsf/graph/inferred"
 #: Set in a graph's cache once its inferred triples are in.
 CACHE_KEY = "inference.done"
 
-# rdfs9 (types of subclasses) and rdfs7 (subproperties), transitively. They may restate
-# asserted triples: the engines keep those out of the inferred graph (a lookup each), which is
-# much faster than asking SPARQL for "only if not asserted" (FILTER NOT EXISTS, MINUS).
-_TYPES = """
-CONSTRUCT { ?x a ?super } WHERE {
-  ?x a ?class . ?class rdfs:subClassOf+ ?super .
-  FILTER(isIRI(?super) && ?super != ?class)
-}"""
-_PROPERTIES = """
-CONSTRUCT { ?s ?super ?o } WHERE {
-  ?p rdfs:subPropertyOf+ ?super . ?s ?p ?o .
-  FILTER(isIRI(?super) && ?super != ?p)
-}"""
+#: The rules, as (template, pattern): rdfs9 (the types of subclasses) and rdfs7 (subproperties),
+#: transitively. They may restate asserted triples: the engines leave those out afterwards (a
+#: lookup each), much faster than asking SPARQL for "only if not asserted" (FILTER NOT EXISTS).
+RULES: tuple[tuple[str, str], ...] = (
+    ("?x a ?super",
+     "?x a ?class . ?class rdfs:subClassOf+ ?super . FILTER(isIRI(?super) && ?super != ?class)"),
+    ("?s ?super ?o",
+     "?p rdfs:subPropertyOf+ ?super . ?s ?p ?o . FILTER(isIRI(?super) && ?super != ?p)"),
+)
 
 
 def entailed(engine: Engine) -> Iterator[ox.Triple]:
-    """The triples RDFS subclass and subproperty entailment gives from the engine's asserted ones.
-
-    Some may be asserted already (:meth:`~gcsf_graph.engines.Engine.infer` leaves those out).
+    """The triples the :data:`RULES` give from the engine's asserted ones (some asserted already).
 
     >>> from gcsf_graph import load
     >>> kg = load(inference=False)
     >>> any(str(t.object) == "<https://w3id.org/gcsf/ont#Event>" for t in entailed(kg.engine))
     True
     """
-    for sparql in (_TYPES, _PROPERTIES):
-        answer = engine.query(sparql, "CONSTRUCT", {})
+    for template, pattern in RULES:
+        answer = engine.query(f"CONSTRUCT {{ {template} }} WHERE {{ {pattern} }}", "CONSTRUCT", {})
         assert not isinstance(answer, bool | tuple)
         yield from answer
 
@@ -68,5 +62,5 @@ def entailed(engine: Engine) -> Iterator[ox.Triple]:
 def ensure_inferred(kg: KnowledgeGraph) -> None:
     """Add the entailed triples to a graph loaded with inference, once (a store has them built in)."""
     if kg.inference and not kg.cache.get(CACHE_KEY):
-        kg.engine.infer(entailed(kg.engine))
+        kg.engine.infer()
         kg.cache[CACHE_KEY] = True

@@ -60,9 +60,9 @@ def summary(kg: KnowledgeGraph) -> Summary:
     >>> summary(load()).documents >= 5
     True
     """
-    by_class = rows(kg.query(_BY_CLASS, inference=False))
-    totals = rows(kg.query(_TOTALS, inference=False))
-    entities = rows(kg.query(_ENTITIES, inference=False))
+    by_class = rows(kg.query(_BY_CLASS, inference=False, check_terms=False))
+    totals = rows(kg.query(_TOTALS, inference=False, check_terms=False))
+    entities = rows(kg.query(_ENTITIES, inference=False, check_terms=False))
     version = next((r["version"] for r in totals if r["version"]), "unknown")
     return Summary(
         triples=len(kg),

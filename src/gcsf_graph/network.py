@@ -87,7 +87,8 @@ def _in_memory(kg: KnowledgeGraph) -> KnowledgeGraph:
 def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
     """The class IRIs named (by local name or label, case-insensitively), with their subclasses."""
     known_classes = rows(kg.query("""SELECT ?c ?label WHERE {
-        ?c a owl:Class ; rdfs:label ?label FILTER(STRSTARTS(STR(?c), STR(gcsf:))) }""", inference=False))
+        ?c a owl:Class ; rdfs:label ?label FILTER(STRSTARTS(STR(?c), STR(gcsf:))) }""",
+        inference=False, check_terms=False))
     by_name = {}
     for r in known_classes:
         by_name[local_name(r["c"]).casefold()] = r["c"]
@@ -99,7 +100,7 @@ def _class_filter(kg: KnowledgeGraph, classes: Iterable[str]) -> set[str]:
             known = ", ".join(sorted({local_name(r["c"]) for r in known_classes}))
             raise UsageError(f"unknown class {name!r}; known classes: {known}")
         subs = rows(kg.query("SELECT ?c ?class WHERE { ?c rdfs:subClassOf* ?class }",
-                             bindings={"class": ox.NamedNode(iri)}, inference=False))
+                             bindings={"class": ox.NamedNode(iri)}, inference=False, check_terms=False))
         wanted |= {r["c"] for r in subs}
     return wanted
 
@@ -122,9 +123,10 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
     kg = _in_memory(kg)
     graph = nx.MultiDiGraph()
     keep = _class_filter(kg, classes) if classes else None
-    predicate_labels = {r["p"]: r["label"] for r in rows(kg.query(_PREDICATE_LABELS, inference=False))}
+    labels = kg.query(_PREDICATE_LABELS, inference=False, check_terms=False)
+    predicate_labels = {r["p"]: r["label"] for r in rows(labels)}
     graph.graph["predicate_labels"] = predicate_labels
-    for r in rows(kg.query(_NODES, inference=False)):
+    for r in rows(kg.query(_NODES, inference=False, check_terms=False)):
         if keep is None or r["class"] in keep:
             graph.add_node(r["e"], label=r["label"], type=r["type"], iri=r["e"], **{"class": r["class"]})
     if construct is not None:
@@ -140,12 +142,12 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
         facts = _triples(kg, _FACTS)
     facts += _triples(kg, _IDENTITY)
     aliases = kg.query("SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias } ORDER BY ?e ?alias",
-                       inference=False)
+                       inference=False, check_terms=False)
     for r in rows(aliases):
         if r["e"] in graph:
             graph.nodes[r["e"]].setdefault("aliases", []).append(r["alias"])
     sources: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-    for s, p, o, file, quote in rows(kg.query(_SOURCES, inference=False)).terms:
+    for s, p, o, file, quote in rows(kg.query(_SOURCES, inference=False, check_terms=False)).terms:
         sources[(str(s), str(p), str(o))].append({"document": file.value if file else "",
                                                   "quote": quote.value if quote else ""})
     for s, p, o in facts:
@@ -176,7 +178,7 @@ def to_networkx(kg: KnowledgeGraph, *, classes: Iterable[str] | None = None, lit
 
 def _triples(kg: KnowledgeGraph, sparql: str) -> list[tuple[Term, Term, Term]]:
     """The (?s, ?p, ?o) rows of a query, as terms."""
-    return [(s, p, o) for s, p, o in rows(kg.query(sparql, inference=False)).terms]  # type: ignore[misc]
+    return [(s, p, o) for s, p, o in rows(kg.query(sparql, inference=False, check_terms=False)).terms]  # type: ignore[misc]
 
 
 def to_triples(graph: nx.MultiDiGraph) -> set[tuple[Term, Term, Term]]:

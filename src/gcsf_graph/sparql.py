@@ -456,14 +456,15 @@ def _with_timeout(timeout: float, *args: Any) -> Result:
 
 def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
           limit: int | None = None, timeout: float | None = None, allow_service: bool = False,
-          inference: bool | None = None) -> Result:
+          inference: bool | None = None, check_terms: bool = True) -> Result:
     """Run a read-only SPARQL query: :class:`Rows` for SELECT, a bool for ASK, :class:`Triples` else.
 
     ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
     they apply to variables the query selects. ``limit`` cuts the result (``truncated`` says
     so); ``timeout`` (seconds) bounds checking and running it together. Each IRI the query or
     a binding names that the graph does not hold gives a :class:`~gcsf_graph.errors.QueryWarning`
-    with near terms (see :mod:`gcsf_graph.vocabulary`), also kept in the result's ``warnings``.
+    with near terms (see :mod:`gcsf_graph.vocabulary`), also kept in the result's ``warnings``;
+    ``check_terms=False`` skips that check (for queries a program builds from terms it knows).
     Queries see the inferred types and properties of a graph loaded with inference;
     ``inference=False`` asks for asserted facts only (see :mod:`gcsf_graph.inference`).
 
@@ -481,7 +482,7 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
         raise UsageError(f"the limit must be a whole number from 0 to {sys.maxsize - 1}")
     if not sparql.strip():
         raise UsageError("the query is empty")
-    notes = _vocabulary_notes(kg, sparql, bindings)
+    notes = _vocabulary_notes(kg, sparql, bindings) if check_terms else []
     for note in notes:
         warnings.warn(note, QueryWarning, stacklevel=_outside_level())
     inferred = kg.inference if inference is None else inference and kg.inference

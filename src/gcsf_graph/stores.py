@@ -106,7 +106,6 @@ def _progress(message: str, enabled: bool) -> None:
 def _fill(folder: Path, files: Sequence[Path], progress: bool) -> tuple[int, int]:
     """Load the files into a new store, then the triples they entail; the counts of both."""
     from .engines.oxigraph import OxigraphEngine
-    from .inference import entailed
 
     started = time.perf_counter()
     store = ox.Store(str(folder))
@@ -124,7 +123,7 @@ def _fill(folder: Path, files: Sequence[Path], progress: bool) -> tuple[int, int
             raise
         _progress(f"  {len(store):,} triples after {time.perf_counter() - started:.1f} s", progress)
     engine = OxigraphEngine(store)
-    engine.infer(entailed(engine))
+    engine.infer()
     _progress(f"  {engine.inferred:,} inferred triples after {time.perf_counter() - started:.1f} s", progress)
     try:
         store.optimize()

@@ -13,7 +13,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -49,8 +49,9 @@ class Engine(Protocol):
         ``inferred``: the default graph is the union of the asserted and the inferred triples.
         """
 
-    def infer(self, triples: Iterable[ox.Triple]) -> None:
-        """Keep inferred triples apart from the asserted ones, leaving out any already asserted."""
+    def infer(self) -> None:
+        """Add what :data:`gcsf_graph.inference.RULES` entail to the inferred graph, apart from the
+        asserted triples and leaving out any already asserted."""
 
     def __len__(self) -> int:
         """The number of asserted triples."""

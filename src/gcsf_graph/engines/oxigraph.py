@@ -82,14 +82,18 @@ class OxigraphEngine:
         #: How many triples the inferred graph holds (known from a store's build).
         self.inferred = inferred
 
-    def infer(self, triples: Iterable[ox.Triple]) -> None:
-        from ..inference import INFERRED
+    def infer(self) -> None:
+        from ..inference import INFERRED, RULES
 
-        graph = ox.NamedNode(INFERRED)
-        # streamed, so memory stays flat however many triples are inferred
-        self.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples
-                          if ox.Quad(t.subject, t.predicate, t.object) not in self.store)
-        count = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} }}")
+        # Inside the store, in two native steps: insert what each rule gives, then drop what the
+        # data asserts already (so the union of both graphs holds each triple once).
+        graph = f"<{INFERRED}>"
+        declared = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+        for template, pattern in RULES:
+            self.store.update(f"{declared}INSERT {{ GRAPH {graph} {{ {template} }} }} WHERE {{ {pattern} }}")
+        triple = "{ ?s ?p ?o }"
+        self.store.update(f"DELETE {{ GRAPH {graph} {triple} }} WHERE {{ GRAPH {graph} {triple} ?s ?p ?o }}")
+        count = self.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {triple} }}")
         assert isinstance(count, ox.QuerySolutions)
         self.inferred = int(next(iter(count))["n"].value)
 

@@ -9,7 +9,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,8 +45,10 @@ class RdflibEngine:
         self.graph = self.dataset.default_graph
         self.inferred = self.dataset.graph(rdflib.URIRef(INFERRED))
 
-    def infer(self, triples: Iterable[ox.Triple]) -> None:
-        for t in triples:
+    def infer(self) -> None:
+        from ..inference import entailed
+
+        for t in list(entailed(self)):
             triple = (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))  # type: ignore[arg-type]
             if triple not in self.graph:
                 self.inferred.add(triple)

@@ -310,7 +310,7 @@ class RemoteEngine:
         deadline = float("inf") if self._paging else time.monotonic() + self.http.timeout
         return _Deadline(response, deadline), kind, response  # type: ignore[return-value]
 
-    def infer(self, triples: Iterable[ox.Triple]) -> None:
+    def infer(self) -> None:
         raise UsageError("a server's graph is queried as the server holds it: inference is the server's own")
 
     def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,

@@ -54,8 +54,8 @@ def map_data(kg: KnowledgeGraph, *, title: str = "Map") -> dict[str, Any]:
     from ..sparql import rows
     from .facts import panel_facts
 
-    places = rows(kg.query(_PLACES, inference=False))  # the query walks subclasses itself
-    events = rows(kg.query(_EVENTS, inference=False))
+    places = rows(kg.query(_PLACES, inference=False, check_terms=False))  # the query walks subclasses itself
+    events = rows(kg.query(_EVENTS, inference=False, check_terms=False))
     held: dict[str, list[dict[str, str]]] = {}
     for r in events:
         held.setdefault(r["country"], []).append({

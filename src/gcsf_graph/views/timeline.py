@@ -262,7 +262,7 @@ def _term_labels(kg: KnowledgeGraph) -> dict[str, str]:
     from ..sparql import rows
 
     found = rows(kg.query("SELECT ?t ?l WHERE { ?t rdfs:label ?l FILTER(STRSTARTS(STR(?t), STR(gcsf:))) }",
-                          inference=False))
+                          inference=False, check_terms=False))
     return {r["t"]: r["l"] for r in found}
 
 
