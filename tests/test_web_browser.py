@@ -266,6 +266,11 @@ def test_the_app_draws_the_result_as_a_graph_and_a_timeline(app):
     _tab(app, "timeline")
     assert app.page.evaluate("gcsfView.items.length") == len(rows) - annual
     assert app.page.locator("#view-pane .vis-item").count() > 0
+    # rows naming countries: the map draws those countries, and only those
+    app.run("SELECT ?country WHERE { ?country gcsf:iso3166Alpha3 ?code VALUES ?code { 'CHN' 'ZAF' } }")
+    assert app.page.locator("#result-tabs button[data-tab=timeline]").is_hidden()
+    _tab(app, "map")
+    assert app.page.locator("#view-pane .gv-counts").inner_text().startswith("2 of 2 countries drawn")
     assert app.blocked == [] and app.errors == [] and app.dialogs == []
 
 
