@@ -15,10 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m compileall -q src  # bytecode ahead, for a fast first start
 	touch $(STAMP)
 
-# The pages' scripts (graph, timeline, map), bundled from frontend/ with the pinned npm packages
-# of frontend/package-lock.json into src/gcsf_graph/views/static/ (built, never committed).
+# The pages' scripts (graph, timeline, map; app: all three for the web app's tabs), bundled from
+# frontend/ with the pinned npm packages of frontend/package-lock.json into
+# src/gcsf_graph/views/static/ (built, never committed).
 # Node and npm come from Debian's packages when missing.
-BUNDLES := $(addprefix src/gcsf_graph/views/static/,graph.js timeline.js map.js)
+BUNDLES := $(addprefix src/gcsf_graph/views/static/,graph.js timeline.js map.js app.js)
 
 $(BUNDLES) &: frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
 	@command -v npm >/dev/null 2>&1 || { \

@@ -537,6 +537,53 @@ def test_view_pages_come_from_the_views_package(client):
     assert client.get("/view/nothing").status_code == 404
 
 
+def test_the_app_tabs_get_each_view_of_the_query_result(client, kg):
+    from gcsf_graph.examples import example
+    from gcsf_graph.views.timeline import timeline_rows
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    construct = client.post("/api/result/graph", data={"query": example("xi-neighbourhood").text}).json()
+    labels = {n["label"] for n in construct["nodes"]}
+    assert "Xi Jinping" in labels and construct["edges"]
+    # a SELECT draws the entities its rows name and the facts between them, each fact with its quote
+    select = "SELECT ?i ?p WHERE { ?i gcsf:proposedBy ?p }"
+    named = {v for r in kg.query(select) for v in r.values()}
+    graph = client.post("/api/result/graph", data={"query": select}).json()
+    assert {f["iri"] for f in graph["facts"].values()} == named
+    node = {f["iri"]: int(i) for i, f in graph["facts"].items()}
+    edges = {(e["from"], e["to"], e["title"]) for e in graph["edges"]}
+    assert {(node[r["i"]], node[r["p"]], "proposed by") for r in kg.query(select)} <= edges
+    quotes = [q for f in graph["facts"].values() for fact in f["out"] if fact[0] == "proposed by"
+              for _, q in fact[3]]
+    assert len(quotes) >= len(kg.query(select)) and all(quotes)
+    dated = example("dated-facts").text
+    timeline = client.post("/api/result/timeline", content=dated,
+                           headers={"Content-Type": "application/sparql-query"}).json()
+    rows = timeline_rows(kg, dated)
+    assert len(timeline["items"]) + len(timeline["recurring"]) + len(timeline["skipped"]) == len(rows)
+    countries = client.get("/api/result/map", params={"query": "SELECT ?c WHERE { ?c gcsf:iso3166Alpha3 'ZAF' }"})
+    assert [c["label"] for c in countries.json()["countries"]] == ["South Africa"]
+
+
+@pytest.mark.parametrize(("path", "query", "status"), [
+    ("/api/result/graph", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 403),
+    ("/api/result/graph", "DROP ALL", 403),
+    ("/api/result/timeline", "SELECT ?item WHERE { ?item a gcsf:Person }", 400),
+    ("/api/result/map", "CONSTRUCT WHERE { ?s ?p ?o }", 400),
+    ("/api/result/chart", "SELECT * WHERE { ?s ?p ?o }", 400),
+    ("/api/result/graph", "", 400),
+])
+def test_the_app_tabs_refuse_what_the_endpoint_refuses(client, path, query, status):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    response = client.post(path, data={"query": query})
+    assert response.status_code == status and len(response.text.strip().splitlines()) == 1
+
+
 def test_inferred_triples_answer_as_part_of_the_default_graph(tmp_path):
     from gcsf_graph.web.protocol import INFERRED
 

@@ -220,17 +220,80 @@ def test_views_open_from_the_server(app, path):
     assert app.blocked == [] and app.errors == [] and app.dialogs == []
 
 
-def test_the_app_opens_the_graph_view_of_a_construct(app):
+def _tab(app: App, name: str) -> None:
+    """Switch the results to a view's tab and wait until it is drawn."""
+    app.page.click(f"#result-tabs button[data-tab={name}]")
+    app.page.wait_for_selector(f"body[data-view={name}]", timeout=30_000)
+
+
+def _run_example(app: App, name: str) -> None:
+    runs = int(app.page.get_attribute("body", "data-runs") or 0)
+    app.page.click(f"button[data-example={name}]")
+    app.page.wait_for_selector(f"body[data-runs='{runs + 1}']", timeout=30_000)
+
+
+def test_the_app_draws_the_result_as_a_graph_and_a_timeline(app):
     from gcsf_graph.web.pages import views_available
 
     if not views_available():
         pytest.skip("the views package is not in this build")
     app.open("/")
     app.page.wait_for_selector("body[data-ready=true]")
-    app.page.fill("#query", "CONSTRUCT { ?i gcsf:proposedBy ?p } WHERE { ?i gcsf:proposedBy ?p }")
-    with app.context.expect_page() as opened:
-        app.page.click("button[data-view=graph]")
-    view = opened.value
-    view.wait_for_selector("body[data-ready=true]", timeout=30_000)
-    assert "/view/graph?query=CONSTRUCT" in view.url
-    assert app.blocked == []
+    # a CONSTRUCT example: its graph, a click on a node shows its facts with their quotes
+    _run_example(app, "xi-neighbourhood")
+    assert app.page.locator("#result-tabs button[data-tab=timeline]").is_hidden()
+    _tab(app, "graph")
+    assert app.page.locator("#results").is_hidden()
+    node = app.page.evaluate("gcsfView.nodes.getIds().find(id => gcsfView.nodes.get(id).label === 'Xi Jinping')")
+    assert node is not None
+    box = app.page.locator("#view-pane .gv-main").bounding_box()
+    point = app.page.evaluate(f"gcsfView.network.canvasToDOM(gcsfView.network.getPositions([{node}])[{node}])")
+    app.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    app.page.wait_for_selector("#view-pane .gv-panel h3.name")
+    assert app.page.locator("#view-pane .gv-panel h3.name").inner_text() == "Xi Jinping"
+    quotes = app.page.locator("#view-pane .gv-panel blockquote").all_inner_texts()
+    assert quotes and all(q.startswith("\u201c") for q in quotes)
+    # the table tab shows the triples again
+    app.page.click("#result-tabs button[data-tab=table]")
+    assert app.page.locator("#results pre.rdf").is_visible() and app.page.locator("#view-pane").is_hidden()
+    # a dated example: one timeline item for each of its rows with a year
+    _run_example(app, "dated-facts")
+    rows = load().query(example("dated-facts").text)
+    assert app.page.locator("table.result-table tbody tr").count() == len(rows)
+    annual = sum(1 for r in rows.terms if r[rows.variables.index("start")].value.startswith("--"))
+    for name in ("graph", "timeline", "map"):
+        assert app.page.locator(f"#result-tabs button[data-tab={name}]").is_visible()
+    _tab(app, "timeline")
+    assert app.page.evaluate("gcsfView.items.length") == len(rows) - annual
+    assert app.page.locator("#view-pane .vis-item").count() > 0
+    # rows naming countries: the map draws those countries, and only those
+    app.run("SELECT ?country WHERE { ?country gcsf:iso3166Alpha3 ?code VALUES ?code { 'CHN' 'ZAF' } }")
+    assert app.page.locator("#result-tabs button[data-tab=timeline]").is_hidden()
+    _tab(app, "map")
+    assert app.page.locator("#view-pane .gv-counts").inner_text().startswith("2 of 2 countries drawn")
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
+
+
+def test_hostile_labels_are_inert_in_the_result_views(browser, hostile_server):
+    from gcsf_graph.web.pages import views_available
+
+    if not views_available():
+        pytest.skip("the views package is not in this build")
+    tab = App(browser, hostile_server)
+    try:
+        tab.open("/")
+        tab.page.wait_for_selector("body[data-ready=true]")
+        tab.run("SELECT ?item ?label ?start WHERE { ?item rdfs:label ?label OPTIONAL { ?item gcsf:startDate ?start } }")
+        _tab(tab, "graph")
+        names = tab.page.evaluate("gcsfView.nodes.get().map(n => n.label)")
+        assert "<img src=x onerror=alert(1)>" in names and "</script><script>alert(2)</script>" in names
+        node = tab.page.evaluate("gcsfView.nodes.getIds().find(id => gcsfView.nodes.get(id).label.startsWith('</script>'))")
+        tab.page.evaluate(f"gcsfView.showPanel({node})")
+        panel = tab.page.locator("#view-pane .gv-panel").inner_text()
+        assert "<img src=y onerror=alert(4)> proposed it" in panel
+        _tab(tab, "timeline")
+        assert tab.page.evaluate("gcsfView.items.length") == 1
+        assert tab.page.locator("#view-pane img, #view-pane script, #view-pane svg [onload]").count() == 0
+        assert tab.dialogs == [] and tab.blocked == []
+    finally:
+        tab.context.close()

@@ -1,7 +1,8 @@
 """``gcsf serve``: a SPARQL 1.1 Protocol endpoint, Linked Data pages and an offline web app.
 
 :mod:`.protocol` reads requests and writes answers by the W3C SPARQL 1.1 Protocol, :mod:`.pages`
-writes the entity and vocabulary pages, :mod:`.app` puts them behind one ASGI app and serves it,
+writes the entity and vocabulary pages, :mod:`.results` builds a query result's data for the web
+app's graph, timeline and map tabs, :mod:`.app` puts them behind one ASGI app and serves it,
 :mod:`.workers` runs every graph read in a worker process with a time limit, and :mod:`.site`
 writes the same pages as a static folder.
 """

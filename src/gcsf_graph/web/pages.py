@@ -363,6 +363,14 @@ def view_html(kg: KnowledgeGraph, view: str, *, query: str | None = None, focus:
     return text
 
 
+def _result_view_task(kg: KnowledgeGraph, view: str, query: str, max_rows: int) -> dict[str, Any]:
+    if not views_available():
+        raise ProtocolError(501, "the graph, timeline and map views are not part of this build")
+    from .results import result_view
+
+    return result_view(kg, view, query, max_rows=max_rows)
+
+
 def routes(settings: Settings, pool: WorkerPool,
            on_error: Callable[[Exception], Response]) -> list[BaseRoute]:
     """The routes of the pages, the web app and its small JSON API."""
@@ -418,12 +426,29 @@ def routes(settings: Settings, pool: WorkerPool,
         except Exception as exc:
             return on_error(exc)
 
+    async def result_view(request: Request) -> Response:
+        try:
+            from .app import _body
+            from .protocol import read_request
+
+            # read as the endpoint reads a request: GET ?query=, or a POST form or query body
+            body = await _body(request, settings) if request.method == "POST" else b""
+            query = read_request(request.method, request.query_params.multi_items(),
+                                 request.headers.get("content-type"), body).query
+            if len(query) > settings.max_query_chars:
+                raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
+            data = await pool.call(_result_view_task, request.path_params["view"], query, settings.max_rows)
+            return JSONResponse(data)
+        except Exception as exc:
+            return on_error(exc)
+
     async def index(request: Request) -> Response:
         return respond(_html(app_html(Links())))
 
     found: list[BaseRoute] = [
         Route("/", index), Route("/ontology", ontology), Route("/api/search", search),
         Route("/api/vocabulary", vocab), Route("/id/{kind}/{key}", entity), Route("/view/{view}", view),
+        Route("/api/result/{view}", result_view, methods=["GET", "POST"]),
         Mount("/assets", StaticFiles(directory=_HERE / "assets"), name="assets")]
     for name, folder in (("views", _HERE.parent / "views" / "static"), ("web", _HERE / "static")):
         if folder.is_dir():

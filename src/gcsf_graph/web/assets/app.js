@@ -1,5 +1,6 @@
 // The web app: a SPARQL editor with highlighting and completion, the example catalogue, results
-// as a sortable table with entity links and downloads, and entity search. Data from the graph is
+// as a sortable table with entity links and downloads, the same result drawn by the graph,
+// timeline and map views (tabs, when the result allows), and entity search. Data from the graph is
 // only ever put on the page as text (textContent), never as HTML.
 "use strict";
 
@@ -14,6 +15,8 @@ const CLASSES = ["comment", "string", "iri", "var", "pname", "word", "lang"];
 const $ = (id) => document.getElementById(id);
 let vocabulary = null;
 let lastResult = null;
+// The query the tabs draw (the one that ran) and the view data fetched for it, by view name.
+let ran = { query: null, views: {} };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -203,6 +206,68 @@ function offerDownloads(json) {
   }
 }
 
+// ------------------------------------------------------------------ result tabs
+// Which views a result allows: the graph for triples or rows naming entities, the timeline for
+// rows with a ?start column, the map for rows naming countries.
+function allowedViews(json) {
+  if (json === "triples") return ["graph"];
+  const iris = json.results.bindings.flatMap((r) => Object.values(r))
+    .filter((t) => t.type === "uri" && t.value.startsWith(DATA)).map((t) => t.value);
+  const allowed = [];
+  if (iris.length) allowed.push("graph");
+  if (json.head.vars.includes("start")) allowed.push("timeline");
+  if (iris.some((iri) => iri.startsWith(DATA + "country/"))) allowed.push("map");
+  return allowed;
+}
+
+function offerTabs(allowed) {
+  const tabs = $("result-tabs");
+  if (!tabs || !window.gcsfViews) return;
+  for (const button of tabs.querySelectorAll("button[data-tab]")) {
+    button.hidden = button.dataset.tab !== "table" && !allowed.includes(button.dataset.tab);
+  }
+  tabs.hidden = allowed.length === 0;
+  showTab("table");
+}
+
+async function showTab(name) {
+  const tabs = $("result-tabs");
+  if (!tabs) return;
+  for (const button of tabs.querySelectorAll("button[data-tab]")) {
+    button.setAttribute("aria-selected", String(button.dataset.tab === name));
+  }
+  const pane = $("view-pane");
+  $("results").hidden = name !== "table";
+  pane.hidden = name === "table";
+  delete document.body.dataset.view;
+  if (name === "table") { pane.replaceChildren(); pane.className = "view-pane"; return; }
+  const query = ran.query;
+  const status = $("status");
+  try {
+    if (!ran.views[name]) {
+      pane.replaceChildren(el("p", { class: "view-message", text: "drawing the " + name + "…" }));
+      const response = await fetch(rootPath() + "api/result/" + name, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: new URLSearchParams({ query }),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(text.trim() || "error " + response.status);
+      if (ran.query !== query) return; // another query ran meanwhile
+      ran.views[name] = JSON.parse(text);
+    }
+    if (tabs.querySelector("button[aria-selected=true]").dataset.tab !== name) return;
+    pane.replaceChildren();
+    window.gcsfView = window.gcsfViews[name](pane, ran.views[name], { marks: {} });
+    document.body.dataset.view = name;
+  } catch (error) {
+    pane.replaceChildren(el("pre", { class: "error-text", text: error.message }));
+    status.textContent = "the " + name + " could not be drawn";
+    status.className = "error";
+    document.body.dataset.view = "failed";
+  }
+}
+
 async function run() {
   try { await runQuery(); } finally {
     document.body.dataset.runs = String(Number(document.body.dataset.runs || 0) + 1);
@@ -213,6 +278,8 @@ async function runQuery() {
   const status = $("status");
   const results = $("results");
   $("download-csv").hidden = $("download-json").hidden = true;
+  ran = { query: $("query").value, views: {} };
+  offerTabs([]);
   status.textContent = "running…";
   status.className = "";
   const started = performance.now();
@@ -243,11 +310,13 @@ async function runQuery() {
       lastResult = json;
       results.replaceChildren(renderTable(json));
       offerDownloads(json);
+      offerTabs(allowedViews(json));
       const cut = response.headers.get("gcsf-truncated") ? " (cut at the row limit)" : "";
       status.textContent = `${json.results.bindings.length} rows in ${took} ms${cut}`;
     } else {
       results.replaceChildren(el("pre", { class: "rdf", text }));
       status.textContent = `triples in ${took} ms`;
+      offerTabs(allowedViews("triples"));
     }
   } catch (error) {
     status.textContent = "the server did not answer";
@@ -298,14 +367,8 @@ function start() {
   });
   area.addEventListener("blur", () => setTimeout(() => { $("completions").hidden = true; }, 150));
   $("run").addEventListener("click", run);
-  for (const button of document.querySelectorAll("button[data-view]")) {
-    button.addEventListener("click", () => {
-      // the graph view draws a CONSTRUCT query's result; the timeline and map draw the whole graph
-      const text = $("query").value;
-      const construct = /^\s*(#[^\n]*\n\s*|PREFIX[^\n]*\n\s*)*CONSTRUCT\b/i.test(text);
-      const query = button.dataset.view === "graph" && construct ? "?" + new URLSearchParams({ query: text }) : "";
-      window.open(rootPath() + "view/" + button.dataset.view + query, "_blank", "noopener");
-    });
+  for (const button of document.querySelectorAll("button[data-tab]")) {
+    button.addEventListener("click", () => showTab(button.dataset.tab));
   }
   $("search").addEventListener("submit", (e) => e.preventDefault());
   $("search-text").addEventListener("input", search);
