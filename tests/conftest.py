@@ -207,3 +207,28 @@ class LiveServer:
                 os.kill(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=15)
         return self.process.returncode
+
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium (or $GCSF_CHROMIUM): Playwright's own browser download is not used."""
+    return os.environ.get("GCSF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the browser tests; missing, they skip, but under CI=true they fail."""
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is required in CI (make test installs Debian's chromium)")
+        pytest.skip("no chromium on this machine: `make browser` installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()

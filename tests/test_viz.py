@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,28 +15,7 @@ from gcsf_graph.views import focus_graph, timeline_rows, viz_graph, write_html, 
 from gcsf_graph.views.page import VIEWS
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("GCSF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is required in CI (make test installs Debian's chromium)")
-        pytest.skip("no chromium on this machine: `make browser` installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 class Page:

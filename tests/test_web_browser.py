@@ -6,25 +6,11 @@ from pathlib import Path
 
 import pytest
 from conftest import RESOURCES, LiveServer
-from test_viz import CHROMIUM_FLAGS, chromium_path
 
 from gcsf_graph import load
 from gcsf_graph.examples import example
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no chromium on this machine: `make browser` installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
 
 
 class App:
