@@ -218,9 +218,10 @@ def chromium_path() -> str | None:
     return os.environ.get("GCSF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium for the browser tests; missing, they skip, but under CI=true they fail."""
+    """Headless Chromium for one test module (closed after it: Playwright's loop must not outlive
+    the module, or later asyncio code fails); missing, the tests skip, but under CI=true they fail."""
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
