@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -384,63 +384,66 @@ def routes(settings: Settings, pool: WorkerPool,
         return Response(reply.body, status_code=status, media_type=reply.media_type,
                         headers={"Vary": "Accept"})
 
+    def guarded(handler: Callable[[Request], Awaitable[Response]]
+                ) -> Callable[[Request], Awaitable[Response]]:
+        """The handler, with any failure answered by ``on_error`` (a status and one line)."""
+
+        @wraps(handler)
+        async def answer(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Exception as exc:
+                return on_error(exc)
+        return answer
+
+    def bounded(query: str) -> None:
+        if len(query) > settings.max_query_chars:
+            raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
+
+    @guarded
     async def entity(request: Request) -> Response:
-        try:
-            iri = f"{DATA}{request.path_params['kind']}/{request.path_params['key']}"
-            status, reply = await pool.call(_entity_task, iri, _wants_rdf(request.headers.get("accept")),
-                                            articles)
-            return respond(reply, status)
-        except Exception as exc:
-            return on_error(exc)
+        iri = f"{DATA}{request.path_params['kind']}/{request.path_params['key']}"
+        status, reply = await pool.call(_entity_task, iri, _wants_rdf(request.headers.get("accept")),
+                                        articles)
+        return respond(reply, status)
 
+    @guarded
     async def ontology(request: Request) -> Response:
-        try:
-            return respond(await pool.call(_ontology_task))
-        except Exception as exc:
-            return on_error(exc)
+        return respond(await pool.call(_ontology_task))
 
+    @guarded
     async def search(request: Request) -> Response:
-        try:
-            text = request.query_params.get("q", "")
-            if not text.strip():
-                raise ProtocolError(400, "give the text to search for as ?q=")
-            return JSONResponse(await pool.call(search_json, text))
-        except Exception as exc:
-            return on_error(exc)
+        text = request.query_params.get("q", "")
+        if not text.strip():
+            raise ProtocolError(400, "give the text to search for as ?q=")
+        return JSONResponse(await pool.call(search_json, text))
 
+    @guarded
     async def vocab(request: Request) -> Response:
-        try:
-            return JSONResponse(await pool.call(vocabulary_json))
-        except Exception as exc:
-            return on_error(exc)
+        return JSONResponse(await pool.call(vocabulary_json))
 
+    @guarded
     async def view(request: Request) -> Response:
-        try:
-            params = request.query_params
-            query, focus = params.get("query"), params.get("focus")
-            if query is not None and len(query) > settings.max_query_chars:
-                raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
-            html = await pool.call(_view_task, request.path_params["view"], query, focus)
-            return Response(html, media_type="text/html; charset=utf-8",
-                            headers={"Content-Security-Policy": VIEW_CSP})
-        except Exception as exc:
-            return on_error(exc)
+        params = request.query_params
+        query, focus = params.get("query"), params.get("focus")
+        if query is not None:
+            bounded(query)
+        html = await pool.call(_view_task, request.path_params["view"], query, focus)
+        return Response(html, media_type="text/html; charset=utf-8",
+                        headers={"Content-Security-Policy": VIEW_CSP})
 
+    @guarded
     async def result_view(request: Request) -> Response:
-        try:
-            from .app import _body
-            from .protocol import read_request
+        from .app import _body
+        from .protocol import read_request
 
-            # read as the endpoint reads a request: GET ?query=, or a POST form or query body
-            body = await _body(request, settings) if request.method == "POST" else b""
-            query = read_request(request.method, request.query_params.multi_items(),
-                                 request.headers.get("content-type"), body).query
-            if len(query) > settings.max_query_chars:
-                raise ProtocolError(413, f"the query has more than {settings.max_query_chars:,} characters")
-            data = await pool.call(_result_view_task, request.path_params["view"], query, settings.max_rows)
-            return JSONResponse(data)
-        except Exception as exc:
-            return on_error(exc)
+        # read as the endpoint reads a request: GET ?query=, or a POST form or query body
+        body = await _body(request, settings) if request.method == "POST" else b""
+        query = read_request(request.method, request.query_params.multi_items(),
+                             request.headers.get("content-type"), body).query
+        bounded(query)
+        data = await pool.call(_result_view_task, request.path_params["view"], query, settings.max_rows)
+        return JSONResponse(data)
 
     async def index(request: Request) -> Response:
         return respond(_html(app_html(Links())))
