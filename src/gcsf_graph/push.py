@@ -51,21 +51,30 @@ class PushReport:
     count_after: int
 
 
+def _beside(endpoint: str, on_virtuoso: str, on_oxigraph: str) -> str | None:
+    """A service URL beside a query endpoint: Virtuoso's ``/sparql`` + ``on_virtuoso``, or
+    Oxigraph's ``/query`` with ``on_oxigraph`` in its place; None for another layout."""
+    parts = urllib.parse.urlsplit(endpoint)
+    path = parts.path.rstrip("/")
+    if path.endswith("/sparql"):
+        path += on_virtuoso
+    elif path.endswith("/query"):
+        path = path[: -len("query")] + on_oxigraph
+    else:
+        return None
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
 def graph_store_url(endpoint: str, *, authenticated: bool) -> str:
     """The Graph Store URL beside a query endpoint, for the servers whose layout is known.
 
     Virtuoso's ``/sparql`` has ``/sparql-graph-crud-auth`` (with a user) or ``/sparql-graph-crud``;
     Oxigraph's ``/query`` has ``/store``. Another layout needs the URL given.
     """
-    parts = urllib.parse.urlsplit(endpoint)
-    path = parts.path.rstrip("/")
-    if path.endswith("/sparql"):
-        path += "-graph-crud-auth" if authenticated else "-graph-crud"
-    elif path.endswith("/query"):
-        path = path[: -len("query")] + "store"
-    else:
+    url = _beside(endpoint, "-graph-crud-auth" if authenticated else "-graph-crud", "store")
+    if url is None:
         raise UsageError(f"cannot tell the Graph Store URL beside {endpoint}: give it (graph_store)")
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return url
 
 
 def _say(message: str, enabled: bool) -> None:
@@ -105,15 +114,7 @@ def update_url(endpoint: str, *, authenticated: bool) -> str | None:
     >>> update_url("http://127.0.0.1:7878/query", authenticated=False)
     'http://127.0.0.1:7878/update'
     """
-    parts = urllib.parse.urlsplit(endpoint)
-    path = parts.path.rstrip("/")
-    if path.endswith("/sparql"):
-        path += "-auth" if authenticated else ""
-    elif path.endswith("/query"):
-        path = path[: -len("query")] + "update"
-    else:
-        return None
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return _beside(endpoint, "-auth" if authenticated else "", "update")
 
 
 def _update(http: Http, url: str, operation: str) -> None:

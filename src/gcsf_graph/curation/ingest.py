@@ -829,17 +829,26 @@ def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], con
             for a, b in ((c, n), (n, c)):
                 if a.key is None or b.key is None or a.key == b.key:
                     continue
-                usage = pairs.get((_prefix(a.key), _prefix(b.key)))
-                if not usage:
+                usual = _usual_predicate(pairs, a.key, b.key, min_support)
+                if usual is None:
                     continue
-                predicate, count = usage.most_common(1)[0]
-                if count < min_support:
-                    continue
+                predicate, count = usual
                 how = c.note or f"named in the previous sentence as {c.text!r}"
                 facts.append(_fact(article, sentence, a.key, predicate, "object", b.key,
                                    f"candidate: {c.key} ({how}) and {n.text!r}; {predicate} links "
                                    f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation"))
     return facts
+
+
+def _usual_predicate(pairs: dict[tuple[str, str], Counter[str]], a: str, b: str,
+                     min_support: int) -> tuple[str, int] | None:
+    """The predicate the curation uses most from ``a``'s kind to ``b``'s, with its count, if it
+    does so at least ``min_support`` times."""
+    usage = pairs.get((_prefix(a), _prefix(b)))
+    if not usage:
+        return None
+    predicate, count = usage.most_common(1)[0]
+    return (predicate, count) if count >= min_support else None
 
 
 def _described(span: Span) -> bool:
@@ -856,12 +865,10 @@ def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
                 continue
             if _described(a) and _described(b):
                 continue  # two phrases ingest only guesses are names: too weak to pair
-            usage = pairs.get((_prefix(a.key), _prefix(b.key)))
-            if not usage:
+            usual = _usual_predicate(pairs, a.key, b.key, min_support)
+            if usual is None:
                 continue
-            predicate, count = usage.most_common(1)[0]
-            if count < min_support:
-                continue
+            predicate, count = usual
             note = (f"candidate: {a.text!r} and {b.text!r} in one sentence; {predicate} links "
                     f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation")
             facts.append(_fact(article, sentence, a.key, predicate, "object", b.key, note))
