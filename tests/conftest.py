@@ -24,6 +24,17 @@ ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests (and the commands they start) build the bundled graph's store in a cache of their own."""
+    import tempfile
+
+    os.environ["GCSF_CACHE_DIR"] = tempfile.mkdtemp(prefix="gcsf-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("GCSF_CACHE_DIR", ""), ignore_errors=True)
+
+
 def seeds_dir() -> Path:
     """The corpus folder: $GCSF_SEEDS, else ../shared/seeds beside the repository."""
     from gcsf_graph.curation import corpus_dir
@@ -110,22 +121,35 @@ def kg_rdflib() -> KnowledgeGraph:
 
 
 def run_in_process(*args: str, stdin: str | None = None, cwd: Path | None = None,
-                   timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run a ``gcsf`` command in this process (click's CliRunner): fast, same results and exit codes."""
-    from click.testing import CliRunner
+                   env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a ``gcsf`` command in this process: fast, the same output and exit codes as the real one."""
+    import contextlib
+    import io
 
-    from gcsf_graph.cli import cli
+    from gcsf_graph.cli import main
 
-    previous = Path.cwd()
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = {name: os.environ.get(name) for name in env or {}}
+    previous, saved_stdin = Path.cwd(), sys.stdin
     try:
+        os.environ.update(env or {})
         if cwd is not None:
             os.chdir(cwd)
-        result = CliRunner().invoke(cli, list(args), input=stdin, prog_name="gcsf")
+        sys.stdin = io.StringIO(stdin or "")
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
     finally:
+        sys.stdin = saved_stdin
         os.chdir(previous)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return subprocess.CompletedProcess(["gcsf", *args], result.exit_code, result.stdout, result.stderr)
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    def text(stream: io.StringIO) -> str:  # as a process's output reads in text mode: universal newlines
+        return io.StringIO(stream.getvalue(), newline=None).read()
+
+    return subprocess.CompletedProcess(["gcsf", *args], code, text(out), text(err))
 
 
 def gcsf_executable() -> list[str]:

@@ -13,7 +13,7 @@ import rdflib
 from conftest import RESOURCES
 
 from gcsf_graph import __version__
-from gcsf_graph.cli import cli
+from gcsf_graph.cli import commands
 from gcsf_graph.examples import examples
 from gcsf_graph.namespaces import expand
 
@@ -26,9 +26,12 @@ def test_version_and_help_as_a_real_process(gcsf_process):
         assert command in result.stdout
 
 
-def test_every_command_has_help_with_an_example():
-    for name, command in cli.commands.items():
-        assert command.help and "Example" in command.help, name
+def test_every_command_has_help_with_an_example(gcsf):
+    for name, text in commands().items():
+        assert "Example" in text, name
+        shown = gcsf(name, "--help")
+        assert shown.returncode == 0 and text.splitlines()[0] in shown.stdout, name
+        assert "Example" in shown.stdout and "--" in shown.stdout, name
 
 
 def test_info_counts(gcsf):
@@ -234,7 +237,7 @@ def test_readme_documents_every_command():
     from conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in cli.commands:
+    for name in commands():
         assert f"`gcsf {name}" in readme, name
 
 

@@ -274,26 +274,18 @@ def test_a_quote_in_its_context():
         quote_in_context(text, "absent")
 
 
-def test_describe_shows_quotes_in_context(corpus):
-    from click.testing import CliRunner
-
-    from gcsf_graph.cli import cli
-
-    plain = CliRunner().invoke(cli, ["describe", "person:guo-jiping"])
-    shown = CliRunner().invoke(cli, ["describe", "person:guo-jiping", "--context"], env={"GCSF_SEEDS": str(corpus)})
-    assert plain.exit_code == 0 and shown.exit_code == 0, shown.output
-    assert '"By Guo Jiping, People’s Daily"' in plain.output
-    assert "…" not in plain.output
-    assert "7 Min Read [By Guo Jiping, People’s Daily] The year of 2023" in shown.output
+def test_describe_shows_quotes_in_context(gcsf, corpus):
+    plain = gcsf("describe", "person:guo-jiping")
+    shown = gcsf("describe", "person:guo-jiping", "--context", env={"GCSF_SEEDS": str(corpus)})
+    assert plain.returncode == 0 and shown.returncode == 0, shown.stderr
+    assert '"By Guo Jiping, People’s Daily"' in plain.stdout
+    assert "…" not in plain.stdout
+    assert "7 Min Read [By Guo Jiping, People’s Daily] The year of 2023" in shown.stdout
 
 
-def test_describe_context_without_the_corpus_is_one_line_error(tmp_path):
-    from click.testing import CliRunner
-
-    from gcsf_graph.cli import cli
-
-    result = CliRunner().invoke(cli, ["describe", "person:guo-jiping", "--context"],
-                                env={"GCSF_SEEDS": str(tmp_path / "nowhere")})
-    assert result.exit_code != 0  # the CLI's exit code for an error
-    assert result.output.strip().endswith("nowhere: corpus not found (set GCSF_SEEDS to the articles' folder)")
-    assert len(result.output.strip().splitlines()) == 1
+def test_describe_context_without_the_corpus_is_one_line_error(gcsf, tmp_path):
+    result = gcsf("describe", "person:guo-jiping", "--context", env={"GCSF_SEEDS": str(tmp_path / "nowhere")})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().endswith("nowhere: corpus not found (set GCSF_SEEDS to the articles' folder)")
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from conftest import ROOT
 
-from gcsf_graph.cli import cli
 from gcsf_graph.curation import load_curation, write_triples
 from gcsf_graph.curation.files import read_article_file
 from gcsf_graph.curation.ingest import find_dates, find_numbers, ingest, ingest_file, sentences
@@ -88,15 +86,15 @@ def test_ingest_never_overwrites_and_refuses_bad_input(article, tmp_path):
         ingest_file(numbers)
 
 
-def test_the_ingest_command(article, tmp_path):
+def test_the_ingest_command(gcsf, article, tmp_path):
     out = tmp_path / "cand.yaml"
-    result = CliRunner().invoke(cli, ["ingest", str(article), "--date", "2024-01-21", "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    result = gcsf("ingest", str(article), "--date", "2024-01-21", "-o", str(out))
+    assert result.returncode == 0, result.stderr
     assert "status: candidate" in out.read_text(encoding="utf-8")
-    again = CliRunner().invoke(cli, ["ingest", str(article), "-o", str(out)])
-    assert again.exit_code != 0 and "never overwrites" in again.output
-    shown = CliRunner().invoke(cli, ["ingest", str(article)])
-    assert shown.exit_code == 0 and shown.output.startswith("# Candidates for new-dispatch.txt")
+    again = gcsf("ingest", str(article), "-o", str(out))
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    shown = gcsf("ingest", str(article))
+    assert shown.returncode == 0 and shown.stdout.startswith("# Candidates for new-dispatch.txt")
 
 
 def test_sentences_dates_and_numbers():

@@ -1,5 +1,7 @@
 """``python -m gcsf_graph`` runs the ``gcsf`` command."""
 
+import sys
+
 from .cli import main
 
-main()
+sys.exit(main())

@@ -3,22 +3,25 @@
 Each command parses its options, makes one library call and hands the result to one renderer
 (:mod:`gcsf_graph.render`). Exit codes, as grep and pySHACL use them: 0 success, 1 a negative
 answer (no match, not connected, does not conform), 2 any error (usage, bad input, a query
-error, I/O), 130 interrupted. Library errors print as one line, ``Error: <Type>: <message>``;
-``--debug`` shows the traceback instead. Heavy modules are imported inside the commands that
-use them, so ``gcsf --help`` and ``gcsf query`` start fast.
+error, I/O), 130 interrupted. Errors print as one line, ``Error: <Type>: <message>``;
+``--debug`` shows the traceback instead. The parser is the standard library's ``argparse`` and
+heavy modules are imported inside the commands that use them, so ``gcsf query`` starts fast.
+
+>>> main(["query", "ASK { person:xi-jinping a gcsf:Person }"])
+true
+0
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
+import argparse
+import math
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import click
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import GcsfError, UnknownEntityError, UsageError
@@ -26,167 +29,221 @@ from .errors import GcsfError, UnknownEntityError, UsageError
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-F = TypeVar("F", bound=Callable[..., Any])
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_NEGATIVE", "EXIT_OK", "commands", "main"]
 
 #: Exit codes of every command.
 EXIT_OK, EXIT_NEGATIVE, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-
-class _Group(click.Group):
-    """Turns library errors into one clear line and a conventional exit code."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except BrokenPipeError:
-            sys.stderr.close()  # output piped into `head`: not an error
-            ctx.exit(EXIT_OK)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
-        except (GcsfError, OSError) as exc:  # OSError: a file that cannot be read or written
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            if isinstance(exc, OSError):
-                where = f"{exc.filename}: " if exc.filename else ""
-                message = f"{where}{exc.strerror or exc}"
-            else:
-                message = str(exc)
-            from .render import terminal_safe
-
-            lines = terminal_safe(message).split("\n")
-            click.echo(f"Error: {type(exc).__name__}: {lines[0]}", err=True)
-            for line in lines[1:]:  # a syntax error's source line and caret
-                click.echo(line, err=True)
-            ctx.exit(EXIT_NEGATIVE if isinstance(exc, UnknownEntityError) else EXIT_ERROR)
+#: The choices of the options that name formats and views (the library's tables; a test checks
+#: they are the same, since importing those modules here would slow every start).
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "markdown", "turtle", "ntriples", "jsonld", "rdfxml")
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv", "turtle", "ntriples", "jsonld")
+VIEWS = ("graph", "timeline", "map")
+ENGINES = ("oxigraph", "rdflib")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="gcsf")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
-    """Query and explore the gcsf-graph knowledge graph.
-
-    Exit codes: 0 success, 1 a negative answer (no match, not connected, does not conform),
-    2 an error.
-
-    \b
-    Example:
-      gcsf query --example initiatives-proposers
-    """
-    ctx.obj = {"debug": debug}
-
-
-def graph_options(func: F) -> F:
-    """The options every command shares: which graph to load, and with which engine."""
-    from .engines import ENGINES
-
-    @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
-                  help="Turtle (or other RDF) file to load instead of the bundled graph; repeatable.")
-    @click.option("--store", type=click.Path(path_type=Path),
-                  help="Query an on-disk store built by `gcsf load` instead.")
-    @click.option("--engine", type=click.Choice(ENGINES), default="oxigraph", show_default=True,
-                  help="SPARQL engine.")
-    @click.option("--no-inference", is_flag=True,
-                  help="Asserted facts only: no types or properties inferred from the ontology.")
-    @click.option("--endpoint", envvar="GCSF_ENDPOINT", metavar="URL",
-                  help="Query this SPARQL 1.1 endpoint instead of loading files [env: GCSF_ENDPOINT].")
-    @click.option("--graph", "graph_iri", envvar="GCSF_GRAPH", metavar="IRI",
-                  help="With --endpoint: the graph to query (as `gcsf push` filled it) [env: GCSF_GRAPH].")
-    @click.option("--user", envvar="GCSF_USER",
-                  help="With --endpoint: the user; the password comes from GCSF_PASSWORD or ~/.netrc.")
-    @functools.wraps(func)
-    def wrapper(*args: Any, data: tuple[Path, ...], store: Path | None, engine: str, no_inference: bool,
-                endpoint: str | None, graph_iri: str | None, user: str | None, **kwargs: Any) -> Any:
-        def load_graph() -> KnowledgeGraph:
-            from .graph import load
-
-            return load(*data, engine=engine, store=store, inference=not no_inference, endpoint=endpoint,
-                        user=user, graph=graph_iri)
-
-        return func(*args, load_graph=load_graph, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+# ------------------------------------------------------------------------------------ output
 
 
 def _out(text: str) -> None:
-    click.echo(text, nl=not text.endswith("\n"))
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def _negative(message: str) -> None:
-    """A negative answer: say so on stderr and exit 1."""
+def _say(text: str) -> None:
+    """A line on stderr, safe for the terminal."""
     from .render import terminal_safe
 
-    click.echo(terminal_safe(message), err=True)
-    sys.exit(EXIT_NEGATIVE)
+    print(terminal_safe(text), file=sys.stderr)
+
+
+class Negative(Exception):
+    """A negative answer (no match, does not conform): the message goes to stderr, exit 1."""
+
+
+# ------------------------------------------------------------------------------------ option types
+
+
+def _bounded(kind: Callable[[str], int | float], low: float | None = None, high: float | None = None, *,
+             above: bool = False) -> Callable[[str], int | float]:
+    """An option type: a number of ``kind`` within [low, high] (``above``: strictly above low)."""
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a valid {kind.__name__}") from None
+        too_low = low is not None and (value <= low if above else value < low)
+        if too_low or (high is not None and value > high) or math.isnan(value):
+            where = f"above {low}" if above else f"at least {low}" if high is None else f"{low} to {high}"
+            raise argparse.ArgumentTypeError(f"{text} is not {where}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def _decoded(argument: str) -> str:
+    """An argument the locale could not decode (as under LC_ALL=C), read as UTF-8."""
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(argument).decode("utf-8", errors="replace")
+    return argument
+
+
+# ------------------------------------------------------------------------------------ the parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports a usage error as one line and exit code 2, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _graph_options(parser: argparse.ArgumentParser) -> None:
+    """The options every command that reads the graph shares: which graph, with which engine."""
+    group = parser.add_argument_group("graph")
+    group.add_argument("--data", action="append", default=[], type=Path, metavar="FILE",
+                       help="Turtle (or other RDF) file to load instead of the bundled graph; repeatable.")
+    group.add_argument("--store", type=Path, metavar="DIR",
+                       help="Query an on-disk store built by `gcsf load` instead.")
+    group.add_argument("--engine", choices=ENGINES, default="oxigraph",
+                       help="SPARQL engine (default: oxigraph).")
+    group.add_argument("--no-inference", action="store_true",
+                       help="Asserted facts only: no types or properties inferred from the ontology.")
+    group.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT"), metavar="URL",
+                       help="Query this SPARQL 1.1 endpoint instead of loading files [env: GCSF_ENDPOINT].")
+    group.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH"), metavar="IRI",
+                       help="With --endpoint: the graph to query (as `gcsf push` filled it) [env: "
+                            "GCSF_GRAPH].")
+    group.add_argument("--user", default=os.environ.get("GCSF_USER"),
+                       help="With --endpoint: the user; the password comes from GCSF_PASSWORD or ~/.netrc.")
+
+
+def _load_graph(args: argparse.Namespace) -> KnowledgeGraph:
+    from .graph import load
+
+    return load(*args.data, engine=args.engine, store=args.store, inference=not args.no_inference,
+                endpoint=args.endpoint, user=args.user, graph=args.graph_iri)
+
+
+Command = Callable[[argparse.Namespace], int | None]
+Options = Callable[[argparse.ArgumentParser], object]
+#: Every command by name: its function, how it adds its options, whether it reads the graph.
+_COMMANDS: dict[str, tuple[Command, Options | None, bool]] = {}
+
+
+def command(name: str, options: Options | None = None, *, graph: bool = True) -> Callable[[Command], Command]:
+    """Register a command: its function's docstring is its help, ``options`` adds its options."""
+    def register(func: Command) -> Command:
+        _COMMANDS[name] = (func, options, graph)
+        return func
+
+    return register
+
+
+def commands() -> dict[str, str]:
+    """Every command's name and help text.
+
+    >>> commands()["query"].splitlines()[0]
+    'Run a read-only SPARQL query: as text, from a .rq or .sparql file, from stdin (-), or an example.'
+    """
+    return {name: (func.__doc__ or "").strip() for name, (func, _, _) in _COMMANDS.items()}
+
+
+_DESCRIPTION = """Query and explore the gcsf-graph knowledge graph.
+
+Exit codes: 0 success, 1 a negative answer (no match, not connected, does not conform),
+2 an error.
+
+Example:
+  gcsf query --example initiatives-proposers"""
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``only`` that one (the one given: a faster start)."""
+    parser = _Parser(prog="gcsf", description=_DESCRIPTION,
+                     formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
+    parser.add_argument("--version", action="version", version=f"gcsf, version {__version__}")
+    parser.add_argument("--debug", action="store_true", help="Show tracebacks for errors.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (func, options, reads_graph) in _COMMANDS.items():
+        if only not in (None, name):
+            continue
+        first, _, rest = (func.__doc__ or "").strip().partition("\n")
+        # the docstring's body, out of its four spaces of indentation
+        body = "\n".join(line[4:] if line.startswith("    ") else line for line in rest.split("\n"))
+        child = sub.add_parser(name, help=first, description=f"{first}\n{body}",
+                               formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
+        if options is not None:
+            options(child)
+        if reads_graph:
+            _graph_options(child)
+        child.set_defaults(run=func)
+    return parser
 
 
 # ------------------------------------------------------------------------------------ info
 
 
-@cli.command()
-@graph_options
-def info(load_graph: Callable[[], KnowledgeGraph]) -> None:
+@command("info")
+def info_command(args: argparse.Namespace) -> None:
     """Counts of entities by class, claims and documents, and the ontology version.
 
-    \b
     Example:
       gcsf info
     """
     from .info import summary
     from .render import format_summary
 
-    _out(format_summary(summary(load_graph())))
+    _out(format_summary(summary(_load_graph(args))))
 
 
-@cli.command("validate")
-@click.option("--shapes", type=click.Path(path_type=Path), help="SHACL shapes file (default: bundled).")
-@graph_options
-def validate_command(load_graph: Callable[[], KnowledgeGraph], shapes: Path | None) -> None:
+@command("validate", lambda p: p.add_argument(
+    "--shapes", type=Path, metavar="FILE", help="SHACL shapes file (default: bundled)."))
+def validate_command(args: argparse.Namespace) -> int:
     """Check the graph against the SHACL shapes: exit 0 if it conforms, 1 if not, 2 on error.
 
-    \b
     Example:
       gcsf validate --data my-triples.ttl
     """
     from .shacl import validate
 
-    report = validate(load_graph(), shapes=shapes)
+    report = validate(_load_graph(args), shapes=args.shapes)
     _out(report.text)
-    sys.exit(EXIT_OK if report.conforms else EXIT_NEGATIVE)
+    return EXIT_OK if report.conforms else EXIT_NEGATIVE
 
 
 # ------------------------------------------------------------------------------------ query
 
 
-@cli.command()
-@click.argument("source", required=False)
-@click.option("--example", "example_name", help="Run a bundled example by name (see `gcsf examples`).")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "markdown", "turtle", "ntriples",
-                                 "jsonld", "rdfxml"]),
-              help="Output format; CONSTRUCT results use turtle, ntriples, jsonld or rdfxml.")
-@click.option("--limit", type=click.IntRange(min=0, max=sys.maxsize - 1), default=None,
-              help="Print at most N rows.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True, max=1e9), default=None,
-              help="Stop the query after S seconds.")
-@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Bind a variable: an IRI as <...> or prefix:key, else text; repeatable.")
-@click.option("--allow-service", is_flag=True, help="Allow SERVICE clauses (they reach other endpoints).")
-@click.option("--strict", is_flag=True,
-              help="Make a term the graph does not hold an error (exit 2), not a warning.")
-@graph_options
-def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_name: str | None,
-          fmt: str, limit: int | None, timeout: float | None, binds: tuple[str, ...],
-          allow_service: bool, strict: bool) -> None:
+def _query_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", nargs="?", help="The query, a .rq or .sparql file, or - for stdin.")
+    p.add_argument("--example", dest="example_name", metavar="NAME",
+                   help="Run a bundled example by name (see `gcsf examples`).")
+    p.add_argument("--format", dest="fmt", default="table", choices=QUERY_FORMATS,
+                   help="Output format (default: table); CONSTRUCT results use turtle, ntriples, jsonld "
+                        "or rdfxml.")
+    p.add_argument("--limit", type=_bounded(int, 0, sys.maxsize - 1), metavar="N",
+                   help="Print at most N rows.")
+    p.add_argument("--timeout", type=_bounded(float, 0, 1e9, above=True), metavar="S",
+                   help="Stop the query after S seconds.")
+    p.add_argument("--bind", dest="binds", action="append", default=[], metavar="NAME=VALUE",
+                   help="Bind a variable: an IRI as <...> or prefix:key, else text; repeatable.")
+    p.add_argument("--allow-service", action="store_true",
+                   help="Allow SERVICE clauses (they reach other endpoints).")
+    p.add_argument("--strict", action="store_true",
+                   help="Make a term the graph does not hold an error (exit 2), not a warning.")
+
+
+@command("query", _query_options)
+def query_command(args: argparse.Namespace) -> None:
     """Run a read-only SPARQL query: as text, from a .rq or .sparql file, from stdin (-), or an example.
 
     Standard prefixes (gcsf, rdfs, skos, schema, prov, dcterms, org, person, country ...)
     need no declaration. A class, property or entity the graph does not hold is named on
     stderr with the nearest terms (an error with --strict).
 
-    \b
     Examples:
       gcsf query 'SELECT ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l }'
       gcsf query questions.rq --format csv
@@ -198,45 +255,43 @@ def query(load_graph: Callable[[], KnowledgeGraph], source: str | None, example_
     from .sparql import parse_bindings, query_text
     from .sparql import query as run
 
-    if example_name and source:
+    if args.example_name and args.source:
         raise UsageError("give a query or --example, not both")
-    if source is None and not example_name and sys.stdin.isatty():
+    if args.source is None and not args.example_name and sys.stdin.isatty():
         raise UsageError("no query given: pass it as an argument, a .rq file, - for stdin, or --example NAME")
-    text = query_text(source or "-", example=example_name, stdin=sys.stdin)
-    kg, bindings = load_graph(), parse_bindings(binds)
-    if example_name:
+    text = query_text(args.source or "-", example=args.example_name, stdin=sys.stdin)
+    kg, bindings = _load_graph(args), parse_bindings(args.binds)
+    if args.example_name:
         from .examples import example, example_bindings
 
-        bindings = example_bindings(kg, example(example_name), bindings)
-    with _query_warnings(strict):
-        result = run(kg, text, bindings=bindings, limit=limit, timeout=timeout, allow_service=allow_service)
-    _out(format_result(result, fmt))
+        bindings = example_bindings(kg, example(args.example_name), bindings)
+    with _query_warnings(args.strict):
+        result = run(kg, text, bindings=bindings, limit=args.limit, timeout=args.timeout,
+                     allow_service=args.allow_service)
+    _out(format_result(result, args.fmt))
     if not isinstance(result, bool) and result.truncated:
-        click.echo(f"(results cut at --limit {limit}; more rows match)", err=True)
+        print(f"(results cut at --limit {args.limit}; more rows match)", file=sys.stderr)
 
 
-@contextlib.contextmanager
+@contextmanager
 def _query_warnings(strict: bool) -> Iterator[None]:
     """Print the vocabulary check's warnings on stderr, or (``strict``) raise the first one."""
     import warnings
 
     from .errors import QueryWarning
-    from .render import terminal_safe
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("error" if strict else "always", QueryWarning)
         yield
     for warning in caught:
         if issubclass(warning.category, QueryWarning):
-            click.echo(f"Warning: {terminal_safe(str(warning.message))}", err=True)
+            _say(f"Warning: {warning.message}")
 
 
-@cli.command("examples")
-@click.argument("name", required=False)
-def examples_command(name: str | None) -> None:
+@command("examples", lambda p: p.add_argument("name", nargs="?", help="An example's name."), graph=False)
+def examples_command(args: argparse.Namespace) -> None:
     """List the bundled example queries, or show one: description, parameters and query.
 
-    \b
     Examples:
       gcsf examples
       gcsf examples article-claims
@@ -244,45 +299,48 @@ def examples_command(name: str | None) -> None:
     from .examples import example, examples
     from .render import format_example, format_examples
 
-    _out(format_example(example(name)) if name else format_examples(examples()))
+    _out(format_example(example(args.name)) if args.name else format_examples(examples()))
 
 
 # ------------------------------------------------------------------------------------ search
 
 
-@cli.command("search")
-@click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=10, show_default=True)
-@graph_options
-def search_command(load_graph: Callable[[], KnowledgeGraph], text: str, limit: int) -> None:
+def _search_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="A name, alias or part of one.")
+    p.add_argument("--limit", type=_bounded(int, 1, 10_000), default=10, metavar="N",
+                   help="At most N matches (default: 10).")
+
+
+@command("search", _search_options)
+def search_command(args: argparse.Namespace) -> None:
     """Find entities by label or alias, forgiving case, accents and small typos (exit 1: none).
 
-    \b
     Example:
       gcsf search "belt and road"
     """
     from .entities import search
     from .render import format_matches
 
-    matches = search(load_graph(), text, limit=limit)
+    matches = search(_load_graph(args), args.text, limit=args.limit)
     if not matches:
-        _negative(f"no entity matches {text!r}")
+        raise Negative(f"no entity matches {args.text!r}")
     _out(format_matches(matches))
 
 
-@cli.command("describe")
-@click.argument("entity")
-@click.option("--context", is_flag=True,
-              help="Show each quote inside the text around it (reads the articles from $GCSF_SEEDS).")
-@graph_options
-def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, context: bool) -> None:
+def _describe_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("entity", help="A label, an alias, prefix:key or a full IRI.")
+    p.add_argument("--context", action="store_true",
+                   help="Show each quote inside the text around it (reads the articles from $GCSF_SEEDS).")
+
+
+@command("describe", _describe_options)
+def describe_command(args: argparse.Namespace) -> None:
     """Everything the graph says about an entity, each fact with its article and quote.
 
     ENTITY is a label, an alias, prefix:key or a full IRI; another name is taken for the best
     search match when that one is clearly ahead (said on stderr), else exit 1 with suggestions.
 
-    \b
-    Example:
+    Examples:
       gcsf describe "Belt and Road Initiative"
       gcsf describe person:guo-jiping --context
     """
@@ -290,34 +348,34 @@ def describe_command(load_graph: Callable[[], KnowledgeGraph], entity: str, cont
     from .entities import describe
     from .render import format_description
 
-    description = describe(load_graph(), entity)
+    description = describe(_load_graph(args), args.entity)
     if description.guessed:
         from .namespaces import shorten
-        from .render import terminal_safe
 
-        click.echo(terminal_safe(f"taking {description.label} ({shorten(description.iri)}), "
-                                 f"the best match for {entity!r}"), err=True)
-    _out(format_description(description, quote=quote_in_article if context else None))
+        _say(f"taking {description.label} ({shorten(description.iri)}), the best match for {args.entity!r}")
+    _out(format_description(description, quote=quote_in_article if args.context else None))
 
 
-@cli.command("load")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path), required=True,
-              help="Folder of the on-disk store to build.")
-@click.option("--replace", is_flag=True, help="Replace a store this tool built in that folder.")
-@click.option("--no-ontology", is_flag=True, help="Do not add the bundled ontology.")
-def load_command(files: tuple[Path, ...], store: Path, replace: bool, no_ontology: bool) -> None:
+def _load_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="RDF files to load.")
+    p.add_argument("--store", type=Path, required=True, metavar="DIR",
+                   help="Folder of the on-disk store to build.")
+    p.add_argument("--replace", action="store_true", help="Replace a store this tool built in that folder.")
+    p.add_argument("--no-ontology", action="store_true", help="Do not add the bundled ontology.")
+
+
+@command("load", _load_options, graph=False)
+def load_command(args: argparse.Namespace) -> None:
     """Build an on-disk Oxigraph store once; then query it with --store on any command.
 
-    \b
     Example:
       gcsf load big-1.nt big-2.ttl --store ./store
       gcsf query --store ./store --example events-by-year
     """
     from .stores import build_store
 
-    path = build_store(store, files, ontology=not no_ontology, replace=replace)
-    click.echo(f"store ready in {path}", err=True)
+    path = build_store(args.store, args.files, ontology=not args.no_ontology, replace=args.replace)
+    _say(f"store ready in {path}")
 
 
 # ------------------------------------------------------------------------------------ network
@@ -327,22 +385,26 @@ def _split_types(types: str | None) -> list[str] | None:
     return [t for t in (types or "").split(",") if t.strip()] or None
 
 
-@cli.command("export")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="File to write (- for standard output).")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "turtle",
-                                                    "ntriples", "jsonld"]),
-              help="Output format (default: from the file extension).")
-@click.option("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
-@graph_options
-def export_command(load_graph: Callable[[], KnowledgeGraph], output: Path, fmt: str | None,
-                   types: str | None) -> None:
+def _wrote(path: Path) -> None:
+    if path.is_file():
+        _say(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                   help="File to write (- for standard output).")
+    p.add_argument("--format", dest="fmt", choices=EXPORT_FORMATS,
+                   help="Output format (default: from the file extension).")
+    p.add_argument("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
+
+
+@command("export", _export_options)
+def export_command(args: argparse.Namespace) -> None:
     """Write the graph as GraphML, GEXF, node-link JSON, an edge-list CSV, or RDF.
 
     The file is written atomically: an interrupted export leaves any earlier file intact. A
     symbolic link is followed (the link stays), a device or FIFO is written directly.
 
-    \b
     Examples:
       gcsf export -o gcsf.gexf                 # open in Gephi
       gcsf export -o people.graphml --types Person,Event
@@ -350,79 +412,72 @@ def export_command(load_graph: Callable[[], KnowledgeGraph], output: Path, fmt: 
     """
     from .export import write_export
 
-    path = write_export(load_graph(), output, fmt=fmt, classes=_split_types(types))
-    _wrote(path)
+    _wrote(write_export(_load_graph(args), args.output, fmt=args.fmt, classes=_split_types(args.types)))
 
 
-def _wrote(path: Path) -> None:
-    if path.is_file():
-        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)", err=True)
-
-
-@cli.command("stats")
-@click.option("--top", type=click.IntRange(min=1, max=10_000), default=10, show_default=True,
-              help="How many central entities to list.")
-@graph_options
-def stats_command(load_graph: Callable[[], KnowledgeGraph], top: int) -> None:
+@command("stats", lambda p: p.add_argument("--top", type=_bounded(int, 1, 10_000), default=10, metavar="N",
+                                          help="How many central entities to list (default: 10)."))
+def stats_command(args: argparse.Namespace) -> None:
     """Counts by class and relation, the most central entities, and communities.
 
-    \b
     Example:
       gcsf stats --top 5
     """
     from .network import network_report
     from .render import format_network_report
 
-    _out(format_network_report(network_report(load_graph(), top=top)))
+    _out(format_network_report(network_report(_load_graph(args), top=args.top)))
 
 
-@cli.command("path")
-@click.argument("start")
-@click.argument("end")
-@click.option("--limit", type=click.IntRange(min=1, max=10_000), default=5, show_default=True,
-              help="At most this many paths.")
-@graph_options
-def path_command(load_graph: Callable[[], KnowledgeGraph], start: str, end: str, limit: int) -> None:
+def _path_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("start", help="An entity: label, alias, prefix:key or IRI.")
+    p.add_argument("end", help="Another entity.")
+    p.add_argument("--limit", type=_bounded(int, 1, 10_000), default=5, metavar="N",
+                   help="At most this many paths (default: 5).")
+
+
+@command("path", _path_options)
+def path_command(args: argparse.Namespace) -> None:
     """The shortest chains of facts connecting two entities, each hop with its source quote (exit 1: none).
 
-    \b
     Example:
       gcsf path Azerbaijan "Belt and Road Initiative"
     """
     from .network import connecting_paths
     from .render import format_chains
 
-    chains = connecting_paths(load_graph(), start, end, limit=limit)
+    chains = connecting_paths(_load_graph(args), args.start, args.end, limit=args.limit)
     if not chains:
-        _negative(f"no chain of facts connects {start!r} and {end!r}")
+        raise Negative(f"no chain of facts connects {args.start!r} and {args.end!r}")
     _out(format_chains(chains))
 
 
 # ------------------------------------------------------------------------------------ viz
 
 
-@cli.command("viz")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
-@click.option("--view", type=click.Choice(["graph", "timeline", "map"]), default="graph", show_default=True,
-              help="graph: entities and facts; timeline: every dated fact; map: countries and places.")
-@click.option("--focus", help="Draw the neighbourhood of this entity (label, alias or IRI).")
-@click.option("--depth", type=click.IntRange(min=0, max=100), default=1, show_default=True,
-              help="How many facts away from --focus to draw.")
-@click.option("--example", "example_name",
-              help="Draw a bundled example: a CONSTRUCT for the graph, a SELECT for the timeline.")
-@click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Draw a query in this .rq file: a CONSTRUCT for the graph; for the timeline a SELECT "
-                   "with ?start and optionally ?item ?label ?end ?class ?property.")
-@click.option("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
-@click.option("--title", help="Page title.")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in a browser afterwards.")
-@graph_options
-def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: str, focus: str | None,
-                depth: int, example_name: str | None, query_file: Path | None, types: str | None,
-                title: str | None, open_browser: bool) -> None:
+def _viz_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="HTML file to write.")
+    p.add_argument("--view", choices=VIEWS, default="graph",
+                   help="graph (default): entities and facts; timeline: every dated fact; map: countries "
+                        "and places.")
+    p.add_argument("--focus", help="Draw the neighbourhood of this entity (label, alias or IRI).")
+    p.add_argument("--depth", type=_bounded(int, 0, 100), default=1, metavar="N",
+                   help="How many facts away from --focus to draw (default: 1).")
+    p.add_argument("--example", dest="example_name", metavar="NAME",
+                   help="Draw a bundled example: a CONSTRUCT for the graph, a SELECT for the timeline.")
+    p.add_argument("--query", dest="query_file", type=Path, metavar="FILE",
+                   help="Draw a query in this .rq file: a CONSTRUCT for the graph; for the timeline a SELECT "
+                        "with ?start and optionally ?item ?label ?end ?class ?property.")
+    p.add_argument("--types", help="Only entities of these classes, comma-separated (e.g. Person,Event).")
+    p.add_argument("--title", help="Page title.")
+    p.add_argument("--open", dest="open_browser", action="store_true",
+                   help="Open the page in a browser afterwards.")
+
+
+@command("viz", _viz_options)
+def viz_command(args: argparse.Namespace) -> None:
     """Write an interactive, self-contained HTML page of the graph (works offline).
 
-    \b
     Examples:
       gcsf viz -o graph.html
       gcsf viz -o xi.html --focus "Xi Jinping" --depth 2 --open
@@ -435,34 +490,39 @@ def viz_command(load_graph: Callable[[], KnowledgeGraph], output: Path, view: st
     from .sparql import query_text
     from .views import write_view
 
-    if example_name and query_file:
+    if args.example_name and args.query_file:
         raise UsageError("give --example or --query, not both")
+    if args.query_file is not None and args.query_file.is_dir():
+        raise UsageError(f"{args.query_file} is a folder; give a .rq file")
     query = None
-    if example_name or query_file:
-        query = query_text(str(query_file) if query_file else "-", example=example_name, file_only=True)
-    path = write_view(load_graph(), output, view=view, focus=focus, depth=depth, query=query,  # type: ignore[arg-type]
-                      classes=_split_types(types), title=title, open_browser=open_browser)
-    _wrote(path)
+    if args.example_name or args.query_file:
+        query = query_text(str(args.query_file) if args.query_file else "-", example=args.example_name,
+                           file_only=True)
+    _wrote(write_view(_load_graph(args), args.output, view=args.view, focus=args.focus, depth=args.depth,
+                      query=query, classes=_split_types(args.types), title=args.title,
+                      open_browser=args.open_browser))
 
 
 # ------------------------------------------------------------------------------------ coverage
 
 
-@cli.command("coverage")
-@click.option("--sentences", "every_sentence", is_flag=True,
-              help="List every sentence with the claims it backs or the reason it has none.")
-@click.option("--curation", type=click.Path(path_type=Path, file_okay=False),
-              help="The curation folder (default: the repository's data/curation).")
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False),
-              help="The articles' folder (default: $GCSF_SEEDS, else ../shared/seeds).")
-def coverage_command(every_sentence: bool, curation: Path | None, corpus: Path | None) -> None:
+def _coverage_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sentences", dest="every_sentence", action="store_true",
+                   help="List every sentence with the claims it backs or the reason it has none.")
+    p.add_argument("--curation", type=Path, metavar="DIR",
+                   help="The curation folder (default: the repository's data/curation).")
+    p.add_argument("--corpus", type=Path, metavar="DIR",
+                   help="The articles' folder (default: $GCSF_SEEDS, else ../shared/seeds).")
+
+
+@command("coverage", _coverage_options, graph=False)
+def coverage_command(args: argparse.Namespace) -> int:
     """Does every sentence of the articles back a claim or have a reason? (exit 1: some do not).
 
     Prints per article its sentences, how many back a claim (covered), how many have a reason in
     data/curation/coverage/ (explained) and how many neither (unaccounted, each listed after the
     table). Exit 0 when none is unaccounted, 1 when some are, 2 on error (no corpus, a bad reason).
 
-    \b
     Examples:
       gcsf coverage
       gcsf coverage --sentences | less
@@ -470,74 +530,77 @@ def coverage_command(every_sentence: bool, curation: Path | None, corpus: Path |
     from .curation.coverage import load_coverage
     from .render import format_coverage
 
-    ledgers = load_coverage(curation, corpus)
-    _out(format_coverage(ledgers, sentences=every_sentence))
-    sys.exit(EXIT_NEGATIVE if any(a.unaccounted for a in ledgers) else EXIT_OK)
+    ledgers = load_coverage(args.curation, args.corpus)
+    _out(format_coverage(ledgers, sentences=args.every_sentence))
+    return EXIT_NEGATIVE if any(a.unaccounted for a in ledgers) else EXIT_OK
 
 
 # ------------------------------------------------------------------------------------ servers
 
 
-@cli.command("push")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--endpoint", envvar="GCSF_ENDPOINT", metavar="URL", required=True,
-              help="The server's SPARQL query endpoint [env: GCSF_ENDPOINT].")
-@click.option("--graph", "graph_iri", envvar="GCSF_GRAPH", metavar="IRI", required=True,
-              help="The graph to fill [env: GCSF_GRAPH].")
-@click.option("--replace", is_flag=True, help="Empty the graph first.")
-@click.option("--user", envvar="GCSF_USER",
-              help="The user; the password comes from GCSF_PASSWORD or ~/.netrc.")
-@click.option("--graph-store", metavar="URL",
-              help="The Graph Store URL, where it is not beside the endpoint as on Virtuoso and Oxigraph.")
-@click.option("--no-ontology", is_flag=True, help="Do not add the bundled ontology.")
-def push_command(files: tuple[Path, ...], endpoint: str, graph_iri: str, replace: bool, user: str | None,
-                 graph_store: str | None, no_ontology: bool) -> None:
+def _push_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                   help="RDF files (default: the bundled data).")
+    p.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT"), metavar="URL",
+                   help="The server's SPARQL query endpoint [env: GCSF_ENDPOINT].")
+    p.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH"), metavar="IRI",
+                   help="The graph to fill [env: GCSF_GRAPH].")
+    p.add_argument("--replace", action="store_true", help="Empty the graph first.")
+    p.add_argument("--user", default=os.environ.get("GCSF_USER"),
+                   help="The user; the password comes from GCSF_PASSWORD or ~/.netrc.")
+    p.add_argument("--graph-store", metavar="URL",
+                   help="The Graph Store URL, where it is not beside the endpoint as on Virtuoso and "
+                        "Oxigraph.")
+    p.add_argument("--no-ontology", action="store_true", help="Do not add the bundled ontology.")
+
+
+@command("push", _push_options, graph=False)
+def push_command(args: argparse.Namespace) -> None:
     """Send RDF files (default: the bundled data) into a graph on a SPARQL 1.1 server.
 
     Every file is parsed first (a broken file sends nothing); the triples go in chunks through
     the Graph Store Protocol, and the server's count is checked at the end.
 
-    \b
     Examples:
       gcsf push --endpoint http://127.0.0.1:7878/query --graph https://w3id.org/gcsf/graph --replace
       GCSF_PASSWORD=... gcsf push more.ttl --endpoint http://127.0.0.1:8890/sparql --user dba --graph urn:g
     """
     from .push import push
 
-    push(files, endpoint, graph_iri, replace=replace, user=user, ontology=not no_ontology,
-         graph_store=graph_store)
+    if not args.endpoint or not args.graph_iri:
+        raise UsageError("give the server's --endpoint URL and the --graph IRI to fill "
+                         "(or set GCSF_ENDPOINT and GCSF_GRAPH)")
+    push(args.files, args.endpoint, args.graph_iri, replace=args.replace, user=args.user,
+         ontology=not args.no_ontology, graph_store=args.graph_store)
 
 
-# ------------------------------------------------------------------------------------ serve
+def _serve_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1",
+                   help="Address to listen on (default: 127.0.0.1; any other than loopback is reachable "
+                        "from other machines).")
+    p.add_argument("--port", type=_bounded(int, 0, 65535), default=8000,
+                   help="Port to listen on (default: 8000; 0: any free port).")
+    p.add_argument("--open", dest="open_browser", action="store_true", help="Open the web app in a browser.")
+    p.add_argument("--allow-host", dest="allow_hosts", action="append", default=[], metavar="NAME",
+                   help="Also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable.")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="Let browser pages from ORIGIN read answers (CORS); repeatable. Off by default.")
+    p.add_argument("--timeout", type=_bounded(float, 0.1, 3600), default=20.0, metavar="S",
+                   help="Seconds a request may take, its query included (default: 20).")
+    p.add_argument("--workers", type=_bounded(int, 1, 64), default=2, metavar="N",
+                   help="Worker processes answering queries at once (default: 2).")
+    p.add_argument("--max-rows", type=_bounded(int, 1), default=100_000, metavar="N",
+                   help="Rows (or triples) an answer holds at most (default: 100000).")
+    p.add_argument("--articles", type=Path, metavar="DIR",
+                   help="Folder of the article texts, to list each article's claims in text order.")
 
 
-@cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (any other than loopback is reachable from other machines).")
-@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True,
-              help="Port to listen on (0: any free port).")
-@click.option("--open", "open_browser", is_flag=True, help="Open the web app in a browser.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="Also answer requests whose Host header is NAME (e.g. behind a proxy); repeatable.")
-@click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
-              help="Let browser pages from ORIGIN read answers (CORS); repeatable. Off by default.")
-@click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=20, show_default=True,
-              help="Seconds a request may take, its query included.")
-@click.option("--workers", type=click.IntRange(min=1, max=64), default=2, show_default=True,
-              help="Worker processes answering queries at once.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
-              help="Rows (or triples) an answer holds at most.")
-@click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the article texts, to list each article's claims in text order.")
-@graph_options
-def serve_command(load_graph: Callable[[], KnowledgeGraph], host: str, port: int, open_browser: bool,
-                  allow_hosts: tuple[str, ...], cors: tuple[str, ...], timeout: float, workers: int,
-                  max_rows: int, articles: Path | None) -> None:
+@command("serve", _serve_options)
+def serve_command(args: argparse.Namespace) -> None:
     """Serve a SPARQL endpoint (/sparql), a page per entity (/id/...) and the web app (/).
 
     Read-only: updates, SERVICE and fetching other graphs are refused. Stops on Ctrl-C.
 
-    \b
     Examples:
       gcsf serve --open
       gcsf serve --data events.trig --port 3030
@@ -545,73 +608,115 @@ def serve_command(load_graph: Callable[[], KnowledgeGraph], host: str, port: int
     """
     from .web import Settings, serve
 
-    settings = Settings(host=host, port=port, allowed_hosts=allow_hosts, cors=cors, timeout=timeout,
-                        workers=workers, max_rows=max_rows, articles=articles)
-    serve(load_graph(), settings, open_browser=open_browser)
+    settings = Settings(host=args.host, port=args.port, allowed_hosts=tuple(args.allow_hosts),
+                        cors=tuple(args.cors), timeout=args.timeout, workers=args.workers,
+                        max_rows=args.max_rows, articles=args.articles)
+    serve(_load_graph(args), settings, open_browser=args.open_browser)
 
 
-@cli.command("site")
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder to write the pages into.")
-@click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the article texts, to list each article's claims in text order.")
-@graph_options
-def site_command(load_graph: Callable[[], KnowledgeGraph], output: Path, articles: Path | None) -> None:
+def _site_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
+                   help="Folder to write the pages into.")
+    p.add_argument("--articles", type=Path, metavar="DIR",
+                   help="Folder of the article texts, to list each article's claims in text order.")
+
+
+@command("site", _site_options)
+def site_command(args: argparse.Namespace) -> None:
     """Write the entity and vocabulary pages as a static folder (opens from disk or any static host).
 
-    \b
     Example:
       gcsf site -o site && open site/index.html
     """
     from .web import write_site
 
-    path = write_site(load_graph(), output, articles=articles)
-    click.echo(f"wrote the pages into {path}", err=True)
-
-
-def _decoded(argument: str) -> str:
-    """An argument the locale could not decode (as under LC_ALL=C), read as UTF-8."""
-    try:
-        argument.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(argument).decode("utf-8", errors="replace")
-    return argument
+    _say(f"wrote the pages into {write_site(_load_graph(args), args.output, articles=args.articles)}")
 
 
 # ------------------------------------------------------------------------------------ ingest
 
 
-@cli.command("ingest")
-@click.argument("article", type=click.Path(path_type=Path))
-@click.option("--date",
-              help="The article's date, YYYY-MM-DD, to resolve 'last August' (else read from its head).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the candidate curation file here (never over an existing file); default stdout.")
-@click.option("--curation", type=click.Path(path_type=Path),
-              help="Curation folder whose entities are known (default: data/curation of this checkout).")
-def ingest_command(article: Path, date: str | None, output: Path | None, curation: Path | None) -> None:
+def _ingest_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", type=Path, help="The article's text file (UTF-8).")
+    p.add_argument("--date",
+                   help="The article's date, YYYY-MM-DD, to resolve 'last August' (else read from its head).")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="Write the candidate curation file here (never over an existing file); default "
+                        "stdout.")
+    p.add_argument("--curation", type=Path, metavar="DIR",
+                   help="Curation folder whose entities are known (default: data/curation of this checkout).")
+
+
+@command("ingest", _ingest_options, graph=False)
+def ingest_command(args: argparse.Namespace) -> None:
     """Propose the curation of a new article: names, new names, dates, numbers, candidate facts.
 
     Every fact is marked `status: candidate`; `make data` builds only the facts a curator accepted.
 
-    \b
     Example:
       gcsf ingest new-article.txt --date 2024-05-01 -o data/curation/new-article.yaml
     """
     from .curation.ingest import ingest_file
 
-    text = ingest_file(article, date=date, curation=curation, output=output)
-    if output is None:
+    text = ingest_file(args.article, date=args.date, curation=args.curation, output=args.output)
+    if args.output is None:
         _out(text)
     else:
-        click.echo(f"wrote {output}", err=True)
+        _say(f"wrote {args.output}")
 
 
-def main() -> None:
-    """Entry point of the ``gcsf`` console script."""
+# ------------------------------------------------------------------------------------ main
+
+
+def _failure(exc: BaseException) -> int:
+    """Print an error as one line (a syntax error's source line and caret after it); its exit code."""
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        message = f"{where}{exc.strerror or exc}"
+    else:
+        message = str(exc)
+    from .render import terminal_safe
+
+    lines = terminal_safe(message).split("\n")
+    print(f"Error: {type(exc).__name__}: {lines[0]}", file=sys.stderr)
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+    return EXIT_NEGATIVE if isinstance(exc, UnknownEntityError) else EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``gcsf`` with ``argv`` (default: the command line); the exit code."""
     for stream in (sys.stdout, sys.stderr):
         # Output never fails on a character the terminal's encoding lacks.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    cli(args=[_decoded(a) for a in sys.argv[1:]], prog_name="gcsf")
+    arguments = [_decoded(a) for a in (sys.argv[1:] if argv is None else argv)]
+    debug = "--debug" in arguments
+    try:
+        # Only the command given needs its options: building all of them is most of a start.
+        named = next((a for a in arguments if not a.startswith("-")), None)
+        parser = _parser(named if named in _COMMANDS and "--" not in arguments else None)
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else EXIT_OK  # pragma: no cover
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        code = args.run(args)
+        sys.stdout.flush()
+        return code or EXIT_OK
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Negative as exc:
+        _say(str(exc))
+        return EXIT_NEGATIVE
+    except (GcsfError, OSError) as exc:  # OSError: a file that cannot be read or written
+        if debug:
+            raise
+        return _failure(exc)

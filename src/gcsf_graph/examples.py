@@ -13,10 +13,8 @@ parameter named ``file`` takes an article's file name or just its number (``001`
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import UsageError
 
@@ -28,8 +26,7 @@ __all__ = ["Example", "Param", "example", "example_bindings", "examples"]
 _DIR = Path(__file__).resolve().parent / "queries"
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """A variable of an example that can be bound: its name, what it is, an example value."""
 
     name: str
@@ -37,8 +34,7 @@ class Param:
     sample: str
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A named example query with a one-line title, a longer description and its parameters."""
 
     name: str
@@ -75,6 +71,8 @@ def example(name: str) -> Example:
     path = _DIR / f"{name}.rq"
     if path.is_file():
         return _read(path)
+    import difflib
+
     names = [p.stem for p in sorted(_DIR.glob("*.rq"))]
     near = difflib.get_close_matches(name, names, n=3, cutoff=0.4)
     hint = f"; did you mean {', '.join(near)}?" if near else " (see `gcsf examples`)"

@@ -11,8 +11,8 @@ format's extensions, media type and names are written down once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -21,8 +21,7 @@ from .errors import UsageError
 __all__ = ["RDF_FORMATS", "RESULT_FORMATS", "RdfFormat", "ResultFormat", "rdf_format", "rdf_format_of"]
 
 
-@dataclass(frozen=True)
-class RdfFormat:
+class RdfFormat(NamedTuple):
     """An RDF serialisation: its name, file extensions, media type and each engine's name for it."""
 
     name: str
@@ -34,8 +33,7 @@ class RdfFormat:
     datasets: bool = False
 
 
-@dataclass(frozen=True)
-class ResultFormat:
+class ResultFormat(NamedTuple):
     """A SPARQL query results format (W3C JSON, XML, CSV, TSV) and its media type."""
 
     name: str

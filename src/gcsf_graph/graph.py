@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,19 +54,24 @@ def bundled_paths() -> dict[str, Path]:
     }
 
 
-@dataclass
 class KnowledgeGraph:
     """The loaded graph: ontology plus data in one :class:`~gcsf_graph.engines.Engine`.
 
-    Use :func:`load` to make one.
+    Use :func:`load` to make one. ``sources`` are the files it was loaded from; ``inference``
+    says whether queries see the inferred triples too (see :mod:`gcsf_graph.inference`);
+    ``cache`` holds derived data (such as the search index) computed once per loaded graph.
     """
 
-    engine: Engine
-    sources: tuple[Path, ...] = ()
-    #: Whether queries see the inferred triples too (see :mod:`gcsf_graph.inference`).
-    inference: bool = False
-    #: Derived data (such as the search index) computed once per loaded graph.
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    def __init__(self, engine: Engine, sources: tuple[Path, ...] = (), inference: bool = False,
+                 cache: dict[str, Any] | None = None) -> None:
+        self.engine = engine
+        self.sources = sources
+        self.inference = inference
+        self.cache: dict[str, Any] = cache if cache is not None else {}
+
+    def __repr__(self) -> str:
+        return (f"KnowledgeGraph(engine={self.engine.name!r}, sources={self.sources!r}, "
+                f"inference={self.inference})")
 
     def __len__(self) -> int:
         return len(self.engine)
@@ -144,6 +148,15 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     files = [Path(p) for p in paths] or [bundled_paths()["data"]]
     if ontology:
         files.insert(0, bundled_paths()["ontology"])
+    if not paths and ontology and engine == "oxigraph":
+        # The bundled graph: a store built once per content (inferences included), opened in
+        # milliseconds rather than parsed in every process.
+        from .inference import CACHE_KEY
+        from .stores import cached_store
+
+        cached = cached_store(files)
+        if cached is not None:
+            return KnowledgeGraph(cached, tuple(files), inference=inference, cache={CACHE_KEY: True})
     if progress is None:
         progress = sum(p.stat().st_size for p in files if p.is_file()) > _PROGRESS_BYTES
     started = time.perf_counter()

@@ -14,13 +14,12 @@ characters escaped, so no data can drive the terminal.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import html
 import io
 import json
 import re
-import shutil
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,24 @@ __all__ = ["GRAPH_FORMATS", "ROW_FORMATS", "format_boolean", "format_rows", "for
 ROW_FORMATS: tuple[str, ...] = (*RESULT_FORMATS, "table", "markdown")
 #: Formats for CONSTRUCT and DESCRIBE results.
 GRAPH_FORMATS: tuple[str, ...] = ("turtle", "ntriples", "jsonld", "rdfxml")
+
+_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def _terminal_columns() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else 160 (output to a file)."""
+    import os
+
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 160
+    except (AttributeError, ValueError, OSError):
+        return 160
+
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -76,13 +93,13 @@ def readable_date(literal: ox.Literal) -> str:
     try:
         if kind == "gYearMonth":
             year, month = value[:7].rsplit("-", 1)
-            return f"{calendar.month_name[int(month)]} {year}"
+            return f"{_MONTHS[int(month)]} {year}"
         if kind == "gMonthDay":
             month, day = value[2:7].split("-")
-            return f"{int(day)} {calendar.month_name[int(month)]}"
+            return f"{int(day)} {_MONTHS[int(month)]}"
         if kind == "date":
             year, month, day = value[:10].rsplit("-", 2)
-            return f"{int(day)} {calendar.month_name[int(month)]} {year}"
+            return f"{int(day)} {_MONTHS[int(month)]} {year}"
     except (ValueError, IndexError):
         pass  # an ill-formed date stays as written
     return value
@@ -186,7 +203,7 @@ def _table(rows: Rows) -> str:
 
     cells = [[_readable(t) for t in row] for row in rows.terms]
     widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(rows.variables)]
-    room = max(shutil.get_terminal_size((160, 24)).columns - 3 * len(widths) - 1, 10 * len(widths))
+    room = max(_terminal_columns() - 3 * len(widths) - 1, 10 * len(widths))
     while sum(widths) > room:  # narrow the widest column until the table fits
         widest = widths.index(max(widths))
         widths[widest] = max(widths[widest] - 1, 8)

@@ -25,8 +25,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar, overload
 
 import pyoxigraph as ox
 
@@ -78,22 +77,28 @@ def _lexer(comment_end: str) -> re.Pattern[str]:
 
 # The grammar ends a comment at CR or LF; some engines only at LF; a careful reader at any
 # line break. Keywords are looked for under each reading.
+_COMMENT_ENDS = (r"\r\n", r"\n", "\\r\\n\\v\\f\\x85\\u2028\\u2029")
+
+
 @functools.cache
-def _lexers() -> tuple[re.Pattern[str], ...]:
-    return (_lexer(r"\r\n"), _lexer(r"\n"), _lexer("\\r\\n\\v\\f\\x85\\u2028\\u2029"))
+def _reading(number: int) -> re.Pattern[str]:
+    """The lexer of one reading (0: the grammar's), compiled when first needed."""
+    return _lexer(_COMMENT_ENDS[number])
 
 
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 # A query that nowhere holds one of these words (in any case, escapes expanded) cannot hold
 # the keyword under any reading, so only the first reading is needed.
-_RISKY = re.compile("|".join(sorted(_UPDATES | {"SERVICE", "FROM"})), re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d]\w*+")
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_RISKY = sorted(_UPDATES | {"SERVICE", "FROM"})
 
 
-@dataclass(frozen=True)
-class _Token:
+def _risky(text: str) -> bool:
+    upper = text.upper()
+    return any(word in upper for word in _RISKY)
+
+
+class _Token(NamedTuple):
     kind: str
     text: str
     offset: int
@@ -104,7 +109,9 @@ def _expand_escapes(sparql: str) -> str:
     def char(match: re.Match[str]) -> str:
         code = int(match.group(1) or match.group(2), 16)
         return chr(code) if code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-    return _ESCAPE.sub(char, sparql)
+    if "\\u" not in sparql and "\\U" not in sparql:
+        return sparql
+    return re.sub(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})", char, sparql)
 
 
 def _tokens(sparql: str, lexer: re.Pattern[str], *, strict: bool = True) -> Iterator[_Token]:
@@ -118,7 +125,7 @@ def _tokens(sparql: str, lexer: re.Pattern[str], *, strict: bool = True) -> Iter
                 line, column, source = _locate(sparql, match.start())
                 raise QuerySyntaxError("malformed query: a string is not closed", line=line,
                                        column=column, source_line=source)
-            for word in _WORD.finditer(sparql, match.end()):
+            for word in re.compile(r"[^\W\d]\w*+").finditer(sparql, match.end()):
                 yield _Token("word", word.group(), word.start())
             return
         if kind != "comment":
@@ -131,7 +138,7 @@ def tokens(sparql: str) -> list[_Token]:
     >>> [t.text for t in tokens("ASK { ?s a gcsf:Person } # done")]
     ['ASK', '{', '?s', 'a', 'gcsf:Person', '}']
     """
-    return list(_tokens(sparql, _lexers()[0]))
+    return list(_tokens(sparql, _reading(0)))
 
 
 def _locate(sparql: str, offset: int) -> tuple[int, int, str]:
@@ -178,9 +185,12 @@ def _refuse(word: str, allow_service: bool, allow_from: bool) -> None:
 def _check(sparql: str, allow_service: bool, allow_from: bool) -> QueryForm:
     expanded = _expand_escapes(sparql)
     readings = [sparql] if expanded == sparql else [sparql, expanded]
-    if any(_RISKY.search(text) for text in readings):
-        for text, lexer in itertools.product(readings, _lexers()):
-            for token in _tokens(text, lexer, strict=False):
+    if any(_risky(text) for text in readings):
+        # The readings differ only where a comment ends: without a line break other than LF,
+        # they read alike.
+        breaks = any(c in text for text in readings for c in "\r\v\f\x85\u2028\u2029")
+        for text, number in itertools.product(readings, range(len(_COMMENT_ENDS) if breaks else 1)):
+            for token in _tokens(text, _reading(number), strict=False):
                 if token.kind == "word":
                     _refuse(token.text.upper(), allow_service, allow_from)
     return _form_and_prefixes(sparql)
@@ -189,7 +199,7 @@ def _check(sparql: str, allow_service: bool, allow_from: bool) -> QueryForm:
 def _form_and_prefixes(sparql: str) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
-    tokens = list(_tokens(sparql, _lexers()[0]))
+    tokens = list(_tokens(sparql, _reading(0)))
     for i, token in enumerate(tokens):
         if token.kind == "word":
             word = token.text.upper()
@@ -213,7 +223,6 @@ def _form_and_prefixes(sparql: str) -> QueryForm:
     return form
 
 
-@dataclass
 class Rows(Sequence[dict[str, Any]]):
     """The rows of a SELECT query.
 
@@ -223,11 +232,22 @@ class Rows(Sequence[dict[str, Any]]):
     ``warnings`` holds the notes of the vocabulary check (terms the graph does not hold).
     """
 
-    variables: list[str]
-    terms: list[tuple[Term | None, ...]]
-    truncated: bool = False
-    warnings: list[str] = field(default_factory=list)
-    _dicts: list[dict[str, Any]] | None = field(default=None, repr=False)
+    def __init__(self, variables: list[str], terms: list[tuple[Term | None, ...]], truncated: bool = False,
+                 warnings: list[str] | None = None) -> None:
+        self.variables = variables
+        self.terms = terms
+        self.truncated = truncated
+        self.warnings = warnings if warnings is not None else []
+        self._dicts: list[dict[str, Any]] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rows) and (self.variables, self.terms, self.truncated, self.warnings) == (
+            other.variables, other.terms, other.truncated, other.warnings)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Rows(variables={self.variables!r}, rows={len(self.terms)}, truncated={self.truncated})"
 
     def _rows(self) -> list[dict[str, Any]]:
         if self._dicts is None:
@@ -258,13 +278,23 @@ class Rows(Sequence[dict[str, Any]]):
         return pd.DataFrame(self._rows(), columns=self.variables)
 
 
-@dataclass
 class Triples:
     """The triples a CONSTRUCT or DESCRIBE query produced (``warnings`` as for :class:`Rows`)."""
 
-    triples: list[ox.Triple]
-    truncated: bool = False
-    warnings: list[str] = field(default_factory=list)
+    def __init__(self, triples: list[ox.Triple], truncated: bool = False,
+                 warnings: list[str] | None = None) -> None:
+        self.triples = triples
+        self.truncated = truncated
+        self.warnings = warnings if warnings is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Triples) and (self.triples, self.truncated, self.warnings) == (
+            other.triples, other.truncated, other.warnings)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Triples(triples={len(self.triples)}, truncated={self.truncated})"
 
     def __len__(self) -> int:
         return len(self.triples)
@@ -301,9 +331,9 @@ def rows(result: Result) -> Rows:
         raise UsageError("expected a SELECT query")
     return result
 
-_VARNAME = re.compile(r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
-                      r"\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
-                      r"\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]+")
+_VARNAME = (r"[A-Za-z0-9_\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+            r"\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+            r"\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF]+")
 
 
 def _term(name: str, value: Any) -> Term:
@@ -325,7 +355,7 @@ def _bind(kg: KnowledgeGraph, bindings: dict[str, Any] | None) -> dict[str, Term
     terms: dict[str, Term] = {}
     for raw, value in (bindings or {}).items():
         name = raw[1:] if raw[:1] in "?$" else raw
-        if not isinstance(name, str) or not _VARNAME.fullmatch(name):
+        if not isinstance(name, str) or not re.fullmatch(_VARNAME, name):
             raise UsageError(f"binding name {raw!r} is not a SPARQL variable name "
                              "(letters, digits and _ only)")
         terms[name] = _term(name, value)
@@ -360,7 +390,7 @@ def _values_at(sparql: str, form: QueryForm) -> int | None:
     is also its template.
     """
     parens, braces, seen = 0, 0, 0
-    for token in _tokens(sparql, _lexers()[0]):
+    for token in _tokens(sparql, _reading(0)):
         if token.kind == "word" and token.text.upper() == "WHERE" and form == "CONSTRUCT" and not seen:
             return None
         if token.text in "()":

@@ -6,8 +6,7 @@ when complete (atomically where the system can exchange two folders), so a failu
 moment leaves the old store usable. A store that another process has open for writing is
 refused, never replaced under it. Leftovers of a killed build are removed by the next build.
 
->>> import tempfile
->>> from gcsf_graph.graph import bundled_paths
+>>> >>> from gcsf_graph.graph import bundled_paths
 >>> folder = build_store(tempfile.mkdtemp() + "/store", [bundled_paths()["data"]], progress=False)
 >>> open_store(folder).query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
 True
@@ -16,15 +15,11 @@ True
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import fcntl
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,7 +34,7 @@ from .rdfio import read_rdf, readable
 if TYPE_CHECKING:
     from .engines.oxigraph import OxigraphEngine
 
-__all__ = ["MARKER", "build_store", "is_store", "open_store"]
+__all__ = ["MARKER", "build_store", "cached_store", "is_store", "open_store"]
 
 #: The file that marks a folder as a store this library built.
 MARKER = "gcsf-store.json"
@@ -135,6 +130,9 @@ def _fill(folder: Path, files: Sequence[Path], progress: bool) -> tuple[int, int
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one atomic step (Linux renameat2); False where the system cannot."""
+    import ctypes
+    import ctypes.util
+
     name = ctypes.util.find_library("c")
     libc = ctypes.CDLL(name, use_errno=True) if name else None
     renameat2 = getattr(libc, "renameat2", None)
@@ -146,6 +144,9 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _swap_in(building: Path, target: Path) -> None:
     """Put the new store at ``target``; the old one (if any) ends at ``building`` and is removed."""
+    import shutil
+    import tempfile
+
     if target.exists():
         if not _exchange(building, target):
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}{_LEFTOVER}", dir=target.parent))
@@ -164,6 +165,8 @@ def _swap_in(building: Path, target: Path) -> None:
 
 def _remove_leftovers(target: Path, keep: Path) -> None:
     """Remove folders that killed builds of the same target left behind (none still in use)."""
+    import shutil
+
     for folder in target.parent.glob(f".{target.name}{_LEFTOVER}*"):
         if folder != keep and folder.is_dir() and not _in_use(folder):
             shutil.rmtree(folder, ignore_errors=True)
@@ -194,6 +197,9 @@ def build_store(directory: str | Path, files: Sequence[str | Path], *, ontology:
     >>> build_store(tempfile.mkdtemp() + "/s", [bundled_paths()["data"]], progress=False).name
     's'
     """
+    import shutil
+    import tempfile
+
     target = Path(directory)
     paths = [Path(p) for p in files]
     if not paths:
@@ -209,6 +215,9 @@ def build_store(directory: str | Path, files: Sequence[str | Path], *, ontology:
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}{_LEFTOVER}", dir=target.parent))
     try:
         triples, inferred = _fill(building, paths, progress)
+        # Opening the store again (the build's handle is closed) folds its write-ahead log into
+        # its tables, so read-only opens need not replay it.
+        ox.Store(str(building)).flush()
         marker = {"kind": _KIND, "triples": triples, "inferred": inferred, "files": [str(p) for p in paths]}
         (building / MARKER).write_text(json.dumps(marker, indent=1), encoding="utf-8")
         _check_target(target, replace)  # still true after a long build
@@ -228,3 +237,70 @@ def build_store(directory: str | Path, files: Sequence[str | Path], *, ontology:
         raise
     _remove_leftovers(target, keep=target)
     return target
+
+
+def cache_folder() -> Path | None:
+    """Where built stores of the bundled graph are kept, or None when caching is off.
+
+    ``GCSF_CACHE_DIR`` names the folder (empty: no cache); by default the user's cache folder
+    (``$XDG_CACHE_HOME/gcsf-graph`` or ``~/.cache/gcsf-graph``).
+
+    >>> import os
+    >>> os.environ["GCSF_CACHE_DIR"] = ""; cache_folder() is None
+    True
+    """
+    chosen = os.environ.get("GCSF_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gcsf-graph"
+
+
+def _content_key(files: Sequence[Path]) -> str:
+    """A digest of the files' bytes and of everything else a store's content depends on."""
+    import hashlib
+
+    from . import __version__
+    from .inference import RULES
+
+    digest = hashlib.sha256(f"{__version__} {ox.__version__} {RULES}".encode())
+    for path in files:
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
+    """The files (ontology first) as a store opened read-only from the cache, built on first use.
+
+    The store's folder is named by a digest of the files' contents (and of this library's and
+    Oxigraph's versions), so an edited file gets a new store and the answers stay those of the
+    files. Stores of other contents are removed. None when the cache is off or cannot be
+    written: the caller loads the files itself.
+
+    >>> import os, tempfile
+    >>> from gcsf_graph.graph import bundled_paths
+    >>> os.environ["GCSF_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> engine = cached_store([bundled_paths()["ontology"], bundled_paths()["data"]])
+    >>> engine.query("ASK { person:xi-jinping a schema:Person }", "ASK", {}, inferred=True)
+    True
+    """
+    import shutil
+
+    root = cache_folder()
+    if root is None:
+        return None
+    try:
+        target = root / f"bundled-{_content_key(files)}"
+        if not is_store(target):
+            if root.is_symlink() or (root.exists() and not root.is_dir()):
+                return None
+            for old in root.glob("bundled-*"):  # stores of earlier contents
+                if old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
+                    shutil.rmtree(old, ignore_errors=True)
+            with contextlib.suppress(UsageError):  # another process built it meanwhile
+                build_store(target, files, ontology=False, progress=False)
+        return open_store(target)
+    except (OSError, DataError, UsageError):
+        return None
+
