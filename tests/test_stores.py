@@ -48,3 +48,55 @@ def test_broken_file_leaves_no_store(tmp_path):
 def test_not_a_store(tmp_path):
     with pytest.raises(DataError, match="not an Oxigraph store"):
         load(store=tmp_path)
+
+
+def _answers(kg, text):
+    result = query(kg, text)
+    if isinstance(result, bool):
+        return result
+    items = result.terms if hasattr(result, "terms") else result.triples
+    return sorted(map(str, items))
+
+
+def test_the_bundled_graph_from_its_cache_answers_every_example_alike(monkeypatch, tmp_path):
+    from gcsf_graph.examples import examples, example_bindings
+
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(tmp_path / "cache"))
+    cached = load()
+    assert cached.engine.store.is_read_only if hasattr(cached.engine.store, "is_read_only") else True
+    assert [p.name for p in (tmp_path / "cache").iterdir()][0].startswith("bundled-")
+    monkeypatch.setenv("GCSF_CACHE_DIR", "")
+    parsed = load()
+    assert len(cached) == len(parsed) and cached.sources == parsed.sources
+    for item in examples():
+        bindings = example_bindings(parsed, item, {p.name: p.sample for p in item.params})
+        assert query(cached, item.text, bindings=bindings).__class__ is query(parsed, item.text,
+                                                                                 bindings=bindings).__class__
+        assert _answers(cached, item.text) == _answers(parsed, item.text), item.name
+    for text in ("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT (COUNT(?e) AS ?n) WHERE { ?e a gcsf:Event }"):
+        assert _answers(cached, text) == _answers(parsed, text)
+        assert query(cached, text, inference=False).terms == query(parsed, text, inference=False).terms
+
+
+def test_the_cache_follows_the_content_and_never_stands_in_the_way(monkeypatch, tmp_path):
+    from gcsf_graph.stores import cached_store
+
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "data.ttl"
+    data.write_text((ROOT / "data" / "triples.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    ontology = ROOT / "ontology" / "gcsf.ttl"
+    first = cached_store([ontology, data])
+    assert first is not None and first.query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
+    del first
+    with data.open("a", encoding="utf-8") as handle:  # an edited file gets a store of its own
+        handle.write("<https://w3id.org/gcsf/id/person/ada> a <https://w3id.org/gcsf/ont#Person> .\n")
+    second = cached_store([ontology, data])
+    assert second is not None and second.query("ASK { person:ada a gcsf:Person }", "ASK", {})
+    assert len(list((tmp_path / "cache").glob("bundled-*"))) == 1  # the old content's store is gone
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(blocked))
+    assert cached_store([ontology, data]) is None  # then the caller parses the files
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(blocked))
+    assert len(load()) > 1000
