@@ -59,12 +59,11 @@ def _answers(kg, text):
 
 
 def test_the_bundled_graph_from_its_cache_answers_every_example_alike(monkeypatch, tmp_path):
-    from gcsf_graph.examples import examples, example_bindings
+    from gcsf_graph.examples import example_bindings, examples
 
     monkeypatch.setenv("GCSF_CACHE_DIR", str(tmp_path / "cache"))
     cached = load()
-    assert cached.engine.store.is_read_only if hasattr(cached.engine.store, "is_read_only") else True
-    assert [p.name for p in (tmp_path / "cache").iterdir()][0].startswith("bundled-")
+    assert [p.name[:8] for p in (tmp_path / "cache").iterdir()] == ["bundled-"]
     monkeypatch.setenv("GCSF_CACHE_DIR", "")
     parsed = load()
     assert len(cached) == len(parsed) and cached.sources == parsed.sources
