@@ -91,3 +91,15 @@ def test_every_console_line_prints_what_the_readme_shows(command, expected):
     orders = (result.stderr + result.stdout, result.stdout + result.stderr)
     assert any(checker.check_output(expected, got, doctest.ELLIPSIS) for got in orders), (
         f"{command}\n--- shown:\n{expected}--- got:\n{orders[0]}")
+
+
+def test_the_layout_names_every_module():
+    layout = README[README.index("Layout of `src/gcsf_graph/`"):]
+    layout = layout[:layout.index("\n- ")]
+    package = ROOT / "src" / "gcsf_graph"
+    for module in sorted(package.rglob("*.py")):
+        if module.name in {"__main__.py"} or (module.name == "__init__.py" and module.parent != package):
+            continue
+        assert f"`{module.name}`" in layout, module.relative_to(package)
+    for folder in sorted(p for p in package.iterdir() if (p / "__init__.py").is_file()):
+        assert f"`{folder.name}/`" in layout, folder.name
