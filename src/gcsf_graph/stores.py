@@ -6,7 +6,8 @@ when complete (atomically where the system can exchange two folders), so a failu
 moment leaves the old store usable. A store that another process has open for writing is
 refused, never replaced under it. Leftovers of a killed build are removed by the next build.
 
->>> >>> from gcsf_graph.graph import bundled_paths
+>>> import tempfile
+>>> from gcsf_graph.graph import bundled_paths
 >>> folder = build_store(tempfile.mkdtemp() + "/store", [bundled_paths()["data"]], progress=False)
 >>> open_store(folder).query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
 True
