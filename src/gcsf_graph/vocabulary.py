@@ -103,26 +103,19 @@ def _valid(iri: str) -> bool:
     return True
 
 
-_IN_NAMESPACE = """
-SELECT DISTINCT ?t ?name WHERE {
-  { ?t ?p ?o } UNION { ?s ?t ?o } UNION { ?s ?p ?t }
-  FILTER(isIRI(?t) && STRSTARTS(STR(?t), ?ns))
-  OPTIONAL { { ?t rdfs:label ?name } UNION { ?t skos:altLabel ?name } }
-}"""
+_NAMES = "SELECT ?t ?name WHERE { { ?t rdfs:label ?name } UNION { ?t skos:altLabel ?name } }"
 
 
 def _terms(kg: KnowledgeGraph, namespace: str) -> dict[str, list[str]]:
     """The namespace's terms in the graph, each with its folded local name and names."""
     cache: dict[str, dict[str, list[str]]] = kg.cache.setdefault(_TERMS, {})
     if namespace not in cache:
-        terms: dict[str, list[str]] = {}
-        sparql = _IN_NAMESPACE.replace("?ns", str(ox.Literal(namespace)))
-        _, solutions = kg.engine.query(sparql, "SELECT", {})  # type: ignore[misc]
+        terms = {iri: [fold(local_name(iri))] for iri in sorted(kg.engine.iris(namespace))
+                 if _namespace(iri) == namespace}
+        _, solutions = kg.engine.query(_NAMES, "SELECT", {})  # type: ignore[misc]
         for term, name in solutions:
-            if term is None or _namespace(term.value) != namespace:
-                continue
-            names = terms.setdefault(term.value, [fold(local_name(term.value))])
-            if name is not None and fold(name.value) not in names:
+            names = terms.get(term.value) if term is not None else None
+            if names is not None and name is not None and fold(name.value) not in names:
                 names.append(fold(name.value))
         cache[namespace] = terms
     return cache[namespace]

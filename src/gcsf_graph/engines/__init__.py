@@ -25,13 +25,23 @@ from ..terms import Term
 if TYPE_CHECKING:
     import rdflib
 
-__all__ = ["ENGINES", "Answer", "Engine", "QueryForm", "Term", "open_engine"]
+__all__ = ["ENGINES", "Answer", "Engine", "QueryForm", "Term", "iris_query", "open_engine"]
 
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 #: What an engine answers: a bool for ASK; variable names and rows for SELECT; triples otherwise.
 Answer = bool | tuple[list[str], Iterator[tuple[Term | None, ...]]] | Iterator[ox.Triple]
 
 ENGINES: tuple[str, ...] = ("oxigraph", "rdflib")
+
+
+def iris_query(namespace: str) -> str:
+    """A SPARQL query for :meth:`Engine.iris`, for the engines that answer it natively.
+
+    >>> "STRSTARTS" in iris_query("https://w3id.org/gcsf/ont#")
+    True
+    """
+    return ("SELECT DISTINCT ?t WHERE { { ?t ?p ?o } UNION { ?s ?t ?o } UNION { ?s ?p ?t } "
+            f"FILTER(isIRI(?t) && STRSTARTS(STR(?t), {ox.Literal(namespace)})) }}")
 
 
 class Engine(Protocol):
@@ -55,6 +65,9 @@ class Engine(Protocol):
 
     def __len__(self) -> int:
         """The number of asserted triples."""
+
+    def iris(self, namespace: str) -> set[str]:
+        """The IRIs of ``namespace`` that any asserted triple holds, in any position."""
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every asserted triple, as pyoxigraph quads."""

@@ -133,6 +133,13 @@ class OxigraphEngine:
         except (OSError, RuntimeError) as exc:
             raise DataError(f"the store cannot be read: {exc}") from None
 
+    def iris(self, namespace: str) -> set[str]:
+        from . import iris_query
+
+        answer = self.store.query(iris_query(namespace))
+        assert isinstance(answer, ox.QuerySolutions)
+        return {row[0].value for row in answer}
+
     def quads(self) -> Iterator[ox.Quad]:
         if not self.inferred:
             yield from self.store

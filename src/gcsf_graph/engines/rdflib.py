@@ -82,6 +82,13 @@ class RdflibEngine:
     def __len__(self) -> int:
         return len(self.graph)
 
+    def iris(self, namespace: str) -> set[str]:
+        import rdflib
+
+        # In Python: rdflib's SPARQL engine takes seconds for a scan of every triple.
+        return {str(term) for triple in self.graph for term in triple
+                if isinstance(term, rdflib.URIRef) and term.startswith(namespace)}
+
     def quads(self) -> Iterator[ox.Quad]:
         for s, p, o in self.graph:
             yield ox.Quad(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]

@@ -375,6 +375,13 @@ class RemoteEngine:
     def __len__(self) -> int:
         return self._count()
 
+    def iris(self, namespace: str) -> set[str]:
+        from . import iris_query
+
+        answer = self.query(iris_query(namespace), "SELECT", {})
+        assert isinstance(answer, tuple)
+        return {row[0].value for row in answer[1] if isinstance(row[0], ox.NamedNode)}
+
     def quads(self) -> Iterator[ox.Quad]:
         """Every triple: one streamed answer, continued page by page where the server cut it short.
 
