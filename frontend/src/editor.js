@@ -60,10 +60,13 @@ function completionSource(vocabulary) {
     for (const [name, label] of v.classes) options.push({ label: name, detail: label, type: "class", boost: boost("class") });
     for (const [name, label] of v.properties) options.push({ label: name, detail: label, type: "property", boost: boost("predicate") });
     if (where !== "predicate") {
-      for (const [name, label] of v.entities) options.push({ label: name, detail: label, type: "constant", boost: -2 });
+      for (const [name, label] of v.entities) {
+        if (!/^\w+:\/\//.test(name)) options.push({ label: name, detail: label, type: "constant", boost: -2 });
+      }
     }
     if (where === "term") for (const k of KEYWORDS) options.push({ label: k, type: "keyword", boost: -3 });
-    return { from, options, validFor: /^[\w.:%-]*$/ };
+    // typing the first `:` asks again, without the prefixes
+    return { from, options, validFor: word && word.text.includes(":") ? /^[\w.:%-]*$/ : /^[\w.%-]*$/ };
   };
 }
 
