@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 
 # The pages' scripts (graph, timeline, map; app: all three for the web app's tabs), bundled from
 # frontend/ with the pinned npm packages of frontend/package-lock.json into
-# src/gcsf_graph/views/static/ (built, never committed).
+# src/gcsf_graph/views/static/, and the web app's SPARQL editor into src/gcsf_graph/web/static/
+# (built, never committed).
 # Node and npm come from Debian's packages when missing.
-BUNDLES := $(addprefix src/gcsf_graph/views/static/,graph.js timeline.js map.js app.js)
+BUNDLES := $(addprefix src/gcsf_graph/views/static/,graph.js timeline.js map.js app.js) \
+           src/gcsf_graph/web/static/editor.js
 
 $(BUNDLES) &: frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
 	@command -v npm >/dev/null 2>&1 || { \

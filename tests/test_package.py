@@ -40,7 +40,8 @@ def test_wheel_bundles_the_built_page_scripts(wheel):
             info = wheel_zip.getinfo(f"gcsf_graph/views/static/{view}.{kind}")
             assert info.file_size > 1000
     assert b'type:"Topology"' in wheel_zip.read("gcsf_graph/views/static/map.js")  # the world's outlines
-    tracked = subprocess.run(["git", "ls-files", "src/gcsf_graph/views/static"], cwd=ROOT,
+    assert wheel_zip.getinfo("gcsf_graph/web/static/editor.js").file_size > 100_000  # the SPARQL editor
+    tracked = subprocess.run(["git", "ls-files", "src/gcsf_graph/views/static", "src/gcsf_graph/web/static"], cwd=ROOT,
                              capture_output=True, text=True, check=False).stdout
     assert tracked == ""
 

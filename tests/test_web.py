@@ -447,6 +447,32 @@ def test_vocabulary_route_feeds_completion(client):
     assert vocab["prefixes"]["gcsf"] == "https://w3id.org/gcsf/ont#"
     assert ["gcsf:Person", "person"] in vocab["classes"]
     assert ["person:xi-jinping", "Xi Jinping"] in vocab["entities"]
+    # terms of other vocabularies that the data uses, too
+    assert ["rdfs:label", "label"] in vocab["properties"] and ["skos:Concept", "Concept"] in vocab["classes"]
+    assert all(":" in name and not name.startswith("http") for name, _ in vocab["properties"])
+
+
+def test_check_route_lists_the_terms_the_graph_lacks(client):
+    query = "SELECT * WHERE { ?x a gcsf:Persn ; gcsf:participant person:xi-jinping }"
+    assert client.post("/api/check", data={"query": query}).json() == [
+        {"term": "gcsf:Persn", "message": "gcsf:Persn is not in the ontology; did you mean gcsf:Person?"}]
+    assert client.get("/api/check", params={"query": "SELECT * WHERE { ?x a gcsf:Person }"}).json() == []
+    # an unfinished query is checked all the same; no query is one clear error
+    assert client.get("/api/check", params={"query": "SELECT * WHERE { ?x gcsf:partcipant"}).json()[0]["term"] == \
+        "gcsf:partcipant"
+    missing = client.get("/api/check")
+    assert missing.status_code == 400 and missing.text.count("\n") == 1
+
+
+def test_the_app_page_loads_the_editor_bundle_when_built(client):
+    from gcsf_graph.web.pages import editor_available
+
+    html = client.get("/").text
+    assert ('<script src="/static/web/editor.js" defer></script>' in html) == editor_available()
+    if editor_available():
+        script = client.get("/static/web/editor.js")
+        assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+        assert "fetch(" not in script.text and "XMLHttpRequest" not in script.text  # it asks no server
 
 
 def test_the_app_page_embeds_every_example(client):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import RESOURCES, LiveServer
@@ -19,6 +20,7 @@ class App:
     def __init__(self, browser, server: LiveServer) -> None:
         self.origin = server.url.rstrip("/")
         self.blocked: list[str] = []
+        self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -28,6 +30,7 @@ class App:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         self.page.on("dialog", self._dialog)
+        self.page.on("request", lambda r: self.requests.append(r.url))
 
     def _route(self, route):
         if route.request.url.startswith(self.origin + "/") or route.request.url.startswith("blob:"):
@@ -43,11 +46,38 @@ class App:
     def open(self, path: str = "/") -> None:
         self.page.goto(self.origin + path)
 
+    def clear_editor(self) -> None:
+        """Focus the query editor and empty it, as a person does with Ctrl-A and Delete (the
+        bundled editor, or the plain text area of a build without it)."""
+        self.page.click("#editor .cm-content" if self.page.get_attribute("body", "data-editor") == "codemirror"
+                        else "#query")
+        self.page.keyboard.press("Control+a")
+        self.page.keyboard.press("Delete")
+
     def run(self, query: str) -> None:
+        """Paste a query into the editor and press the run button."""
         runs = int(self.page.get_attribute("body", "data-runs") or 0)
-        self.page.fill("#query", query)
+        self.clear_editor()
+        self.page.keyboard.insert_text(query)
         self.page.click("#run")
         self.page.wait_for_selector(f"body[data-runs='{runs + 1}']", timeout=30_000)
+
+    def accept(self) -> None:
+        """Press Enter on the chosen completion, once the list has been seen (the editor takes no
+        Enter in a list's first 75 ms, so that fast typing is not taken for a choice)."""
+        self.page.wait_for_timeout(250)
+        self.page.keyboard.press("Enter")
+
+    def offers(self, labels: list[str]) -> None:
+        """Wait until the editor offers exactly these completions, in this order."""
+        from playwright.sync_api import expect
+
+        expect(self.page.locator(".cm-tooltip-autocomplete li .cm-completionLabel")).to_have_text(labels)
+
+    def offered(self) -> list[str]:
+        """The completions the editor offers now, in order (waits for the list)."""
+        self.page.wait_for_selector(".cm-tooltip-autocomplete li .cm-completionLabel", timeout=10_000)
+        return self.page.locator(".cm-tooltip-autocomplete li .cm-completionLabel").all_inner_texts()
 
 
 @pytest.fixture(scope="module")
@@ -107,24 +137,120 @@ def test_a_syntax_error_shows_line_and_column(app):
     app.page.wait_for_selector("body[data-ready=true]")
     app.run("SELECT ?x WHERE { ?x a }")
     assert app.page.locator("#status").inner_text() == "error 400"
+    if app.page.get_attribute("body", "data-editor") == "codemirror":
+        app.page.wait_for_selector("#editor .cm-lintRange-error")  # the editor marks it too
     assert "line 1, column" in app.page.locator("pre.error-text").inner_text()
 
 
-def test_completion_offers_classes_and_entities(app):
+def _open_editor(app: App) -> None:
+    from gcsf_graph.web.pages import editor_available
+
+    if not editor_available():
+        pytest.skip("the editor bundle is not built (`make frontend`)")
     app.open("/")
-    app.page.wait_for_selector("body[data-ready=true]")
-    app.page.fill("#query", "")
-    app.page.focus("#query")
+    app.page.wait_for_selector("body[data-ready=true][data-editor=codemirror]")
     app.page.wait_for_selector("body[data-vocabulary=loaded]")
-    app.page.keyboard.type("SELECT * WHERE { ?x a gcsf:Pers")
-    app.page.wait_for_selector("#completions:not([hidden]) li.active[data-insert='gcsf:Person']")
-    app.page.keyboard.press("Enter")
-    assert app.page.input_value("#query").endswith("gcsf:Person")
-    app.page.keyboard.type(" ; gcsf:participant person:xi-jin")
-    app.page.wait_for_selector("#completions:not([hidden]) li[data-insert='person:xi-jinping']")
-    # highlighting: the keyword and the variable are marked
-    assert app.page.locator("#highlight .tok-kw").first.inner_text() == "SELECT"
-    assert app.page.locator("#highlight .tok-var").first.inner_text() == "?x"
+
+
+def test_typing_a_query_highlights_completes_and_runs_with_ctrl_enter(app):
+    _open_editor(app)
+    app.clear_editor()
+    app.page.keyboard.type("SELECT ?p ?l WHERE { ?p a gcsf:Pers")
+    assert app.offered()[0] == "gcsf:Person"
+    assert app.page.locator(".cm-tooltip-autocomplete li[aria-selected] .cm-completionDetail").inner_text() == "person"
+    app.accept()
+    app.page.keyboard.type(" ; rdfs:lab")
+    assert "rdfs:label" in app.offered()
+    app.page.keyboard.press("Escape")
+    app.page.keyboard.type("el ?")
+    app.offers(["?l", "?p"])  # the query's own variables
+    app.page.keyboard.type("l")
+    app.page.keyboard.press("Escape")
+    # the closing brace came with the opening one
+    query = "SELECT ?p ?l WHERE { ?p a gcsf:Person ; rdfs:label ?l}"
+    assert app.page.locator("#editor .cm-content").inner_text() == query
+    # highlighting: keywords, variables and prefixed names are marked
+    tokens = lambda kind: app.page.locator(f"#editor .cm-content .tok-{kind}").all_inner_texts()  # noqa: E731
+    assert tokens("keyword") == ["SELECT", "WHERE", "a"]
+    assert tokens("variableName") == ["?p", "?l", "?p", "?l"]
+    assert tokens("namespace") == ["gcsf:Person", "rdfs:label"]
+    app.page.keyboard.press("Control+Enter")
+    app.page.wait_for_selector("body[data-runs='1']", timeout=30_000)
+    assert app.page.locator("table.result-table tbody tr").count() == len(load().query(query)) > 5
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
+
+
+def test_completion_offers_the_graphs_classes_after_a_and_its_entities(app):
+    from gcsf_graph.web.pages import vocabulary_json
+
+    vocabulary = vocabulary_json(load())
+    classes = {name for name, _ in vocabulary["classes"] if name.startswith("gcsf:")}
+    _open_editor(app)
+    app.clear_editor()
+    app.page.keyboard.type("SELECT * WHERE { ?x a gcsf:")
+    offered = app.offered()
+    assert set(offered[:len(classes)]) == classes  # the graph's classes first, then its properties
+    assert set(offered[len(classes):]) <= {name for name, _ in vocabulary["properties"]}
+    app.page.keyboard.type("Pers")
+    app.accept()
+    app.page.keyboard.type(" ; gcsf:particip")
+    app.offers(["gcsf:participant"])
+    app.accept()
+    app.page.keyboard.type(" event:")
+    offered = app.offered()
+    events = {name for name, _ in vocabulary["entities"] if name.startswith("event:")}
+    assert offered and set(offered) <= events
+    app.page.keyboard.press("Escape")
+    app.clear_editor()
+    app.page.keyboard.type("SELECT * WHERE { ?x gcsf:participant person:xi-jin")
+    app.offers(["person:xi-jinping"])
+    assert app.page.locator(".cm-tooltip-autocomplete li .cm-completionDetail").inner_text() == "Xi Jinping"
+    assert app.blocked == [] and app.errors == []
+
+
+def test_the_editor_marks_syntax_errors_and_terms_the_graph_lacks(app):
+    _open_editor(app)
+    app.clear_editor()
+    app.page.keyboard.type("SELECT ?x WHERE { ?x a gcsf:Persn ; gcsf:participant ")
+    app.page.keyboard.press("Escape")
+    app.page.wait_for_selector("#editor .cm-lintRange-error", timeout=10_000)
+    app.page.wait_for_selector("#warnings:not([hidden]) li", timeout=10_000)
+    assert app.page.locator("#warning-list li").all_inner_texts() == [
+        "gcsf:Persn is not in the ontology; did you mean gcsf:Person?"]
+    assert app.page.locator("#editor .cm-lintRange-warning").inner_text() == "gcsf:Persn"
+    # completing the triple ends the syntax error; fixing the term empties the warnings
+    app.page.keyboard.type("?e")
+    app.page.wait_for_selector("#editor .cm-lintRange-error", state="detached", timeout=10_000)
+    app.clear_editor()
+    app.page.keyboard.insert_text("SELECT ?x WHERE { ?x a gcsf:Person ; gcsf:participant ?e }")
+    app.page.wait_for_selector("#warnings[hidden]", state="attached", timeout=10_000)
+    app.page.wait_for_selector("#editor .cm-lintRange-warning", state="detached", timeout=10_000)
+    assert app.page.locator("#editor .cm-lintRange-error").count() == 0
+    assert app.errors == []
+
+
+def test_no_request_leaves_the_page(app):
+    """Typing, completion, the checks, examples, the result tabs and search ask only this server."""
+    from gcsf_graph.web.pages import views_available
+
+    _open_editor(app)
+    app.clear_editor()
+    app.page.keyboard.type("SELECT * WHERE { ?x a gcsf:Ini")
+    app.offered()
+    app.accept()
+    app.page.keyboard.press("Control+Enter")
+    app.page.wait_for_selector("table.result-table tbody tr", timeout=30_000)
+    _run_example(app, "dated-facts")
+    if views_available():
+        _tab(app, "map")
+        _tab(app, "timeline")
+    app.page.fill("#search-text", "belt and road")
+    app.page.wait_for_selector("#search-hits:not([hidden]) a")
+    hosts = {urlsplit(url).hostname for url in app.requests if not url.startswith(("blob:", "data:"))}
+    assert hosts == {"127.0.0.1"}
+    assert any("/api/vocabulary" in url for url in app.requests)
+    assert any("/api/check" in url for url in app.requests)
+    assert app.blocked == [] and app.errors == [] and app.dialogs == []
 
 
 def test_search_box_links_to_entity_pages(app):

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from .app import Settings
     from .workers import WorkerPool
 
-__all__ = ["Links", "entity_html", "entity_rdf", "not_found_html", "ontology_html", "search_json",
-           "vocabulary_json"]
+__all__ = ["Links", "check_json", "entity_html", "entity_rdf", "not_found_html", "ontology_html",
+           "search_json", "vocabulary_json"]
 
 _HERE = Path(__file__).resolve().parent
 _SAFE_KEY = re.compile(r"[A-Za-z0-9._~-]+")
@@ -264,14 +264,50 @@ SELECT ?e ?label WHERE { ?e rdfs:label ?label FILTER(STRSTARTS(STR(?e), "https:/
   && !STRSTARTS(STR(?e), "https://w3id.org/gcsf/id/claim/")) } LIMIT 20000"""
 
 
+# The classes and properties the data uses, whatever their vocabulary (rdfs:label, skos:Concept…).
+_USED_TERMS = """
+SELECT DISTINCT ?t ?kind ?label WHERE {
+  { [] ?t [] BIND("property" AS ?kind) } UNION { [] a ?t BIND("class" AS ?kind) }
+  OPTIONAL { ?t rdfs:label ?label FILTER(LANG(?label) IN ("", "en")) }
+}"""
+
+
 def vocabulary_json(kg: KnowledgeGraph) -> dict[str, Any]:
-    """What the editor completes: prefixes, classes, properties and entity names."""
+    """What the editor completes: prefixes, the ontology's classes and properties and those of
+    other vocabularies the data uses, and entity names, each with its label."""
     terms = vocabulary(kg)
     entities = sorted({(shorten(r["e"]), r["label"]) for r in rows(kg.query(_ENTITY_NAMES))})
+    found = {kind: {t["name"]: t["label"] for t in terms if t["kind"] == kind}
+             for kind in ("class", "property")}
+    if "web.used_terms" not in kg.cache:
+        kg.cache["web.used_terms"] = [(r["kind"], shorten(r["t"]), r["label"] or local_name(r["t"]))
+                                      for r in rows(kg.query(_USED_TERMS))]
+    for kind, name, label in kg.cache["web.used_terms"]:
+        if ":" in name and not name.startswith(("http:", "https:", "urn:")):  # prefixed names only
+            found[kind].setdefault(name, label)
     return {"prefixes": PREFIXES,
-            "classes": [[t["name"], t["label"]] for t in terms if t["kind"] == "class"],
-            "properties": [[t["name"], t["label"]] for t in terms if t["kind"] == "property"],
+            "classes": [list(t) for t in sorted(found["class"].items(), key=lambda t: t[0].lower())],
+            "properties": [list(t) for t in sorted(found["property"].items(), key=lambda t: t[0].lower())],
             "entities": [list(e) for e in entities]}
+
+
+def check_json(kg: KnowledgeGraph, query: str) -> list[dict[str, str]]:
+    """The vocabulary check of a query (each term it names that the graph does not hold), as the
+    editor marks it: the term as written and the note.
+
+    >>> from gcsf_graph import load
+    >>> check_json(load(), "SELECT * WHERE { ?x a gcsf:Persn }")[0]["term"]
+    'gcsf:Persn'
+    """
+    from ..vocabulary import unknown_terms
+
+    return [{"term": note.split(" is not in ", 1)[0], "message": note} for note in unknown_terms(kg, query)]
+
+
+def editor_available() -> bool:
+    """Whether the SPARQL editor's bundle (built by ``make frontend``) is in this build; without
+    it the app's query box is a plain text area."""
+    return (_HERE / "static" / "editor.js").is_file()
 
 
 def app_html(links: Links) -> str:
@@ -282,7 +318,8 @@ def app_html(links: Links) -> str:
                  for e in examples()]
     from markupsafe import Markup
 
-    return render("app.html", links, examples=Markup(script_json(catalogue)), views=views_available())
+    return render("app.html", links, examples=Markup(script_json(catalogue)), views=views_available(),
+                  editor=editor_available())
 
 
 def script_json(data: Any) -> str:
@@ -423,6 +460,17 @@ def routes(settings: Settings, pool: WorkerPool,
         return JSONResponse(await pool.call(vocabulary_json))
 
     @guarded
+    async def check(request: Request) -> Response:
+        from .app import _body
+        from .protocol import read_request
+
+        body = await _body(request, settings) if request.method == "POST" else b""
+        query = read_request(request.method, request.query_params.multi_items(),
+                             request.headers.get("content-type"), body).query
+        bounded(query)
+        return JSONResponse(await pool.call(check_json, query))
+
+    @guarded
     async def view(request: Request) -> Response:
         params = request.query_params
         query, focus = params.get("query"), params.get("focus")
@@ -450,7 +498,8 @@ def routes(settings: Settings, pool: WorkerPool,
 
     found: list[BaseRoute] = [
         Route("/", index), Route("/ontology", ontology), Route("/api/search", search),
-        Route("/api/vocabulary", vocab), Route("/id/{kind}/{key}", entity), Route("/view/{view}", view),
+        Route("/api/vocabulary", vocab), Route("/api/check", check, methods=["GET", "POST"]),
+        Route("/id/{kind}/{key}", entity), Route("/view/{view}", view),
         Route("/api/result/{view}", result_view, methods=["GET", "POST"]),
         Mount("/assets", StaticFiles(directory=_HERE / "assets"), name="assets")]
     for name, folder in (("views", _HERE.parent / "views" / "static"), ("web", _HERE / "static")):

@@ -1,16 +1,12 @@
-// The web app: a SPARQL editor with highlighting and completion, the example catalogue, results
-// as a sortable table with entity links and downloads, the same result drawn by the graph,
-// timeline and map views (tabs, when the result allows), and entity search. Data from the graph is
-// only ever put on the page as text (textContent), never as HTML.
+// The web app: a SPARQL editor (the bundled CodeMirror editor of static/web/editor.js, or a plain
+// text area without it) with completion from the graph's vocabulary and the vocabulary check's
+// warnings beside it, the example catalogue, results as a sortable table with entity links and
+// downloads, the same result drawn by the graph, timeline and map views (tabs, when the result
+// allows), and entity search. Data from the graph is only ever put on the page as text
+// (textContent), never as HTML.
 "use strict";
 
 const DATA = "https://w3id.org/gcsf/id/";
-const KEYWORDS = new Set(("SELECT ASK CONSTRUCT DESCRIBE WHERE PREFIX BASE DISTINCT REDUCED FROM NAMED " +
-  "OPTIONAL UNION MINUS FILTER BIND VALUES GRAPH ORDER BY ASC DESC LIMIT OFFSET GROUP HAVING AS " +
-  "NOT EXISTS IN COUNT SUM MIN MAX AVG SAMPLE GROUP_CONCAT SEPARATOR STR LANG LANGMATCHES DATATYPE " +
-  "BOUND IRI URI BNODE STRSTARTS STRENDS CONTAINS REGEX LCASE UCASE YEAR COALESCE IF a true false").split(" "));
-const TOKEN = /(#[^\n]*)|("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(<[^<>"{}|^`\\\s]*>)|([?$][\w]+)|((?:[A-Za-z][\w.-]*)?:[\w.%-]*)|([A-Za-z_]\w*)|(@[a-zA-Z-]+)/g;
-const CLASSES = ["comment", "string", "iri", "var", "pname", "word", "lang"];
 
 const $ = (id) => document.getElementById(id);
 let vocabulary = null;
@@ -27,30 +23,10 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// ------------------------------------------------------------------ highlighting
-function highlight() {
-  const text = $("query").value;
-  const code = $("highlight");
-  code.replaceChildren();
-  let at = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    if (m.index > at) code.append(text.slice(at, m.index));
-    const kind = CLASSES[m.slice(1).findIndex((g) => g !== undefined)];
-    const cls = kind === "word" ? (KEYWORDS.has(m[0].toUpperCase()) || m[0] === "a" ? "kw" : null) : kind;
-    code.append(cls ? el("span", { class: "tok-" + cls, text: m[0] }) : m[0]);
-    at = m.index + m[0].length;
-  }
-  code.append(text.slice(at) + "\n");
-  syncScroll();
-}
+// ------------------------------------------------------------------ the editor
+// The query box: { value, focus(), check() }, the bundled editor's or the text area's own.
+let editor = null;
 
-function syncScroll() {
-  const pre = document.querySelector(".highlight");
-  pre.scrollTop = $("query").scrollTop;
-  pre.scrollLeft = $("query").scrollLeft;
-}
-
-// ------------------------------------------------------------------ completion
 async function loadVocabulary() {
   if (vocabulary) return vocabulary;
   const response = await fetch(rootPath() + "api/vocabulary");
@@ -61,67 +37,53 @@ async function loadVocabulary() {
 
 function rootPath() { return document.querySelector("a.brand").getAttribute("href"); }
 
-function currentWord() {
-  const area = $("query");
-  const before = area.value.slice(0, area.selectionStart);
-  const m = before.match(/[\w:.-]+$/);
-  return m ? { word: m[0], start: area.selectionStart - m[0].length } : null;
-}
-
-function candidates(word) {
-  const v = vocabulary;
-  const lower = word.toLowerCase();
-  const out = [];
-  const add = (insert, note) => { if (out.length < 40) out.push({ insert, note }); };
-  if (!word.includes(":")) {
-    for (const p of Object.keys(v.prefixes)) if (p.startsWith(lower)) add(p + ":", v.prefixes[p]);
-    for (const k of KEYWORDS) if (k.length > 2 && k.toLowerCase().startsWith(lower)) add(k, "keyword");
+// Where a term stands in the text, as a whole word: [from, to] pairs.
+function placesOf(text, term) {
+  const found = [];
+  const inWord = (c) => c !== undefined && /[\w.:%-]/.test(c);
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (!inWord(text[at - 1]) && !inWord(text[at + term.length])) found.push([at, at + term.length]);
   }
-  for (const [name, label] of [...v.classes, ...v.properties]) {
-    if (name.toLowerCase().startsWith(lower) || (lower.length > 2 && label.toLowerCase().includes(lower))) add(name, label);
-  }
-  if (lower.length > 1) {
-    for (const [name, label] of v.entities) {
-      if (name.toLowerCase().startsWith(lower) || label.toLowerCase().includes(lower.replace(/^[\w-]*:/, ""))) add(name, label);
-    }
-  }
-  return out;
+  return found;
 }
 
-let selected = 0;
-async function complete(force) {
-  const list = $("completions");
-  const found = currentWord();
-  if (!found || (!force && found.word.length < 2)) { list.hidden = true; return; }
-  await loadVocabulary();
-  const items = candidates(found.word);
-  list.replaceChildren(...items.map((c, i) => {
-    const li = el("li", { "data-insert": c.insert, class: i === 0 ? "active" : "" },
-      el("code", { text: c.insert }), el("span", { class: "note", text: c.note }));
-    li.addEventListener("mousedown", (e) => { e.preventDefault(); accept(c.insert); });
-    return li;
-  }));
-  selected = 0;
-  list.hidden = items.length === 0;
+// The vocabulary check of the text (terms the graph does not hold): listed beside the editor and
+// returned as the editor's warning marks.
+async function checkTerms(text) {
+  if (!text.trim()) { showWarnings([]); return []; }
+  let notes = [];
+  try {
+    const response = await fetch(rootPath() + "api/check", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: new URLSearchParams({ query: text }),
+    });
+    if (response.ok) notes = await response.json();
+  } catch (error) { notes = []; }
+  if (editor && editor.value !== text) return []; // edited meanwhile: the next check answers
+  showWarnings(notes);
+  return notes.flatMap((n) => placesOf(text, n.term).map(([from, to]) =>
+    ({ from, to, severity: "warning", source: "vocabulary", message: n.message })));
 }
 
-function accept(insert) {
-  const area = $("query");
-  const found = currentWord();
-  if (!found) return;
-  area.setRangeText(insert, found.start, area.selectionStart, "end");
-  $("completions").hidden = true;
-  highlight();
-  area.focus();
+function showWarnings(notes) {
+  $("warning-list").replaceChildren(...notes.map((n) => el("li", { text: n.message })));
+  $("warnings").hidden = notes.length === 0;
+  document.body.dataset.checks = String(Number(document.body.dataset.checks || 0) + 1);
 }
 
-function moveSelection(step) {
-  const items = [...$("completions").children];
-  if (!items.length) return;
-  items[selected].classList.remove("active");
-  selected = (selected + step + items.length) % items.length;
-  items[selected].classList.add("active");
-  items[selected].scrollIntoView({ block: "nearest" });
+function plainEditor(area) {
+  let timer = null;
+  area.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
+  });
+  area.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => checkTerms(area.value), 600); });
+  return {
+    get value() { return area.value; },
+    set value(text) { area.value = text; checkTerms(text); },
+    focus() { area.focus(); },
+    check() { checkTerms(area.value); },
+  };
 }
 
 // ------------------------------------------------------------------ running queries
@@ -278,7 +240,7 @@ async function runQuery() {
   const status = $("status");
   const results = $("results");
   $("download-csv").hidden = $("download-json").hidden = true;
-  ran = { query: $("query").value, views: {} };
+  ran = { query: editor.value, views: {} };
   offerTabs([]);
   status.textContent = "running…";
   status.className = "";
@@ -288,7 +250,7 @@ async function runQuery() {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded",
                  Accept: "application/sparql-results+json, text/turtle;q=0.9" },
-      body: new URLSearchParams({ query: $("query").value }),
+      body: new URLSearchParams({ query: editor.value }),
     });
     const text = await response.text();
     const took = Math.round(performance.now() - started);
@@ -329,7 +291,7 @@ function showExamples() {
   const data = JSON.parse($("example-data").textContent);
   $("examples").replaceChildren(...data.map((ex) => {
     const button = el("button", { type: "button", "data-example": ex.name, title: ex.description, text: ex.title });
-    button.addEventListener("click", () => { $("query").value = ex.text; highlight(); run(); });
+    button.addEventListener("click", () => { editor.value = ex.text; run(); });
     return el("li", {}, button);
   }));
 }
@@ -352,20 +314,9 @@ function search() {
 
 function start() {
   const area = $("query");
-  area.addEventListener("input", () => { highlight(); complete(false); });
-  area.addEventListener("scroll", syncScroll);
-  area.addEventListener("keydown", (e) => {
-    const open = !$("completions").hidden;
-    if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run(); }
-    else if (e.ctrlKey && e.key === " ") { e.preventDefault(); complete(true); }
-    else if (open && e.key === "ArrowDown") { e.preventDefault(); moveSelection(1); }
-    else if (open && e.key === "ArrowUp") { e.preventDefault(); moveSelection(-1); }
-    else if (open && (e.key === "Enter" || e.key === "Tab")) {
-      e.preventDefault();
-      accept($("completions").children[selected].dataset.insert);
-    } else if (open && e.key === "Escape") { $("completions").hidden = true; }
-  });
-  area.addEventListener("blur", () => setTimeout(() => { $("completions").hidden = true; }, 150));
+  editor = window.gcsfEditor
+    ? window.gcsfEditor.fromTextArea(area, { run, vocabulary: loadVocabulary, notes: checkTerms })
+    : plainEditor(area);
   $("run").addEventListener("click", run);
   for (const button of document.querySelectorAll("button[data-tab]")) {
     button.addEventListener("click", () => showTab(button.dataset.tab));
@@ -373,8 +324,9 @@ function start() {
   $("search").addEventListener("submit", (e) => e.preventDefault());
   $("search-text").addEventListener("input", search);
   showExamples();
-  highlight();
   loadVocabulary();
+  editor.check();
+  document.body.dataset.editor = window.gcsfEditor ? "codemirror" : "plain";
   document.body.dataset.ready = "true";
 }
 
