@@ -63,8 +63,9 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# One test process per core (each test file stays in one process, so its fixtures are built once).
 test: setup browser servers lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 data: setup
 	$(BIN)/python -m gcsf_graph.curation
