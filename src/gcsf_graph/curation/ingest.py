@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ _HEADS = {
     "initiative": ("initiative", None), "summit": ("event", "Summit"), "forum": ("event", "Forum"),
     "conference": ("event", "Conference"), "congress": ("event", "Conference"),
     "meeting": ("event", "Meeting"), "session": ("event", "Meeting"), "dialogue": ("event", "Meeting"),
-    "expo": ("event", "Expo"), "games": ("event", None), "day": ("event", None),
+    "expo": ("event", "Expo"), "games": ("event", None), "day": ("event", None), "fair": ("event", None),
+    "alliance": ("organization", None), "institute": ("organization", None),
+    "institutes": ("organization", None), "platform": ("organization", None),
     "organization": ("organization", None), "bank": ("organization", None),
     "council": ("organization", None), "assembly": ("organization", None),
     "union": ("organization", None), "party": ("organization", None),
@@ -88,6 +91,7 @@ class Span:
     known: bool = True
     measure: str | None = None  # what a number counts, as the text words it
     until: str | None = None  # the last day of a range of dates ("December 27-29, 2023")
+    phrase: str | None = None  # the noun phrase a number counts ("overseas Chinese cultural centers")
 
 
 @dataclass(frozen=True)
@@ -326,12 +330,27 @@ def _new_name(text: str, sentence: Span, start: int, end: int, known: list[Span]
         return Span(name, start, end, key=f"country:{country}", cls="Country", known=False)
     if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
         return None  # one capitalised word is most often just the start of a sentence
-    head = fold(name.split()[-1])
+    head = _head(name)
     place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
     guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
         "concept", None)
     prefix, cls = _HEADS.get(head, guess)
     return Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False)
+
+
+def _head(name: str) -> str:
+    """The word of a name that says what it is: the last one before "of", "for", "on", "in" or "to"
+    ("Alliance for Cultural Heritage in Asia", "China International Fair for Trade in Services")
+    when it is a kind ingest knows, else the last word.
+
+    >>> _head("China International Fair for Trade in Services"), _head("Gulf of Aden")
+    ('fair', 'aden')
+    """
+    words = [fold(w) for w in name.split()]
+    for i, w in enumerate(words[1:], start=1):
+        if w in {"of", "for", "on", "in", "to"} and words[i - 1] in _HEADS:
+            return words[i - 1]
+    return words[-1]
 
 
 _NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
@@ -388,6 +407,63 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
                                       known=False))
             run = []
     return found
+
+
+_PHRASE_STARTS = {"a", "an", "the", "its", "their", "our", "his", "her", "of", "to", "for", "in", "on", "by",
+                  "with", "through", "toward", "towards", "against", "between", "among", "including",
+                  "as", "and", "pursue", "practice", "promote", "oppose", "opposes", "advocate", "advocates"}
+_PHRASE_STOPS = _FUNCTION_WORDS - {"of", "and", "the", "for", "but"} | {
+    "is", "are", "was", "were", "has", "have", "had", "said", "says", "also", "within", "from", "toward",
+    "towards", "against", "without", "including", "such", "which", "that", "who", "where", "whose"}
+
+
+def find_phrases(text: str, taken: list[Span]) -> list[Span]:
+    """Noun phrases after a determiner, a preposition or a verb of advocacy ("an immediate ceasefire",
+    "the unlimited expansion of military alliances", "their sovereignty and territorial integrity"):
+    two to eight words up to a punctuation mark, a function word or an adverb; "of", "and", "but"
+    and "for" may join words inside; the part before "for" is a phrase too. Names a sentence
+    already gives (``taken``) are never crossed.
+
+    >>> [p.text for p in find_phrases("It called for an immediate ceasefire in Gaza.", [])]
+    ['immediate ceasefire']
+    """
+    found: list[Span] = []
+    for m in re.finditer(r"\b(\w+)\s+", text):
+        if fold(m.group(1)) not in _PHRASE_STARTS:
+            continue
+        words: list[tuple[str, int]] = []
+        for w in re.finditer(r"([\w’'-]+)(\s+|$)", text[m.end():m.end() + 160]):
+            word = w.group(1)
+            folded = fold(word)
+            if folded in _PHRASE_STOPS or (folded.endswith("ly") and folded not in {"family", "italy"}):
+                break
+            if folded == "the" and not (words and fold(words[-1][0]) == "of"):
+                break
+            if word[:1].isdigit():
+                break
+            words.append((word, m.end() + w.start(1)))
+            if len(w.group(2)) != 1 or w.group(2) == "\n":
+                break  # a phrase stays on one line, one space between words
+            after = text[m.end() + w.end():m.end() + w.end() + 1]
+            if after in ",.;:()\"“”!?":
+                break
+        while words and fold(words[-1][0]) in {"of", "and", "the", "for", "but"}:
+            words.pop()
+        if len(words) < 2 or fold(words[0][0]) in {"of", "and", "the", "for", "but"}:
+            continue
+        if words[0][0][:1].isupper():
+            continue  # a capitalised run: a name, found by the name finders
+        ends = [len(words)] + [i for i, (w, _) in enumerate(words) if fold(w) == "for" and i >= 2]
+        for n in ends:
+            start = words[0][1]
+            end = words[n - 1][1] + len(words[n - 1][0])
+            if re.search(r"[’']s$", text[start:end]):
+                end -= 2
+            if any(t.start < end and start < t.end for t in taken):
+                continue
+            phrase = text[start:end]
+            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+    return list({(f.start, f.end): f for f in found}.values())
 
 
 def find_described(text: str, taken: list[Span]) -> list[Span]:
@@ -611,14 +687,48 @@ def find_numbers(text: str) -> list[Span]:
         unit = " ".join(w for w in ("percent" if scale == "%" else scale, *unit_words) if w)
         qualifier = m.group(1).lower() if m.group(1) else "more than" if m.group(3) else None
         found.append(Span(text[m.start():m.end(6)], m.start(), m.end(6), value=number, unit=unit,
-                          qualifier=qualifier, measure=_clause(text, m.start(6))))
+                          qualifier=qualifier, measure=_clause(text, m.start(6)),
+                          phrase=_counted(text, m.start(6))))
     share = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?\b({shares})\s+of\b", re.IGNORECASE)
     for m in share.finditer(text):
         what = _clause(text, m.end())
+        counted = _counted(text, m.end())
         found.append(Span(m.group(), m.start(), m.end(), value=_SHARES[m.group(2).lower()], unit="percent",
                           qualifier=m.group(1).lower() if m.group(1) else None,
-                          measure=f"share of {what}" if what else None))
+                          measure=f"share of {what}" if what else None,
+                          phrase=f"share of {counted}" if counted else None))
+    ranked = re.compile(r"\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+"
+                        r"(?:largest|biggest|most important|leading)\s+([a-z][\w\s’'-]+?)(?=[,.;:]|$)",
+                        re.IGNORECASE | re.MULTILINE)
+    for m in ranked.finditer(text):  # "the second largest contributor to ...": a rank
+        rank = _ORDINALS.index(m.group(1).lower()) + 2
+        found.append(Span(m.group(), m.start(), m.end(), value=str(rank), unit="rank",
+                          measure=f"rank as {m.group(2).strip()}", phrase=m.group(2).strip()))
     return sorted(found, key=lambda n: n.start)
+
+
+_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _counted(text: str, start: int) -> str | None:
+    """The noun phrase from ``start`` that a number counts: words (capitalised or not) joined by
+    "and" or "of", up to a function word, a verb of the clause or a punctuation mark.
+
+    >>> _counted("48 overseas Chinese cultural centers in 2023", 3)
+    'overseas Chinese cultural centers'
+    """
+    words: list[str] = []
+    for w in re.finditer(r"([\w’'/-]+)(\s*)", text[start:start + 160]):
+        word = w.group(1)
+        if fold(word) in (_FUNCTION_WORDS - {"and", "of"}) or word.endswith("ly") or word[:1].isdigit():
+            break
+        words.append(word)
+        if w.group(2) != " ":
+            break
+    while words and fold(words[-1]) in {"and", "of"}:
+        words.pop()
+    phrase = " ".join(words)
+    return phrase if len(phrase) >= 4 and phrase[:1].isalpha() else None
 
 
 def _clause(text: str, start: int) -> str | None:
@@ -656,6 +766,46 @@ def _priors(curation: Curation) -> tuple[dict[tuple[str, str], Counter[str]], di
     return pairs, dates
 
 
+def _orders(curation: Curation, names: _Names) -> Counter[tuple[str, str, bool]]:
+    """How the curation's quotes word a link: (subject prefix, object prefix, subject named first)
+    counted over the facts whose quote names both."""
+    orders: Counter[tuple[str, str, bool]] = Counter()
+    for article in curation.articles:
+        for f in article.facts:
+            if f.kind != "object":
+                continue
+            found = names.find(f.quote)
+            subject = next((m.start for m in found if m.key == f.subject), None)
+            value = next((m.start for m in found if m.key == f.value), None)
+            if subject is not None and value is not None and subject != value:
+                orders[(_prefix(f.subject), _prefix(f.value), subject < value)] += 1
+    return orders
+
+
+def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: list[Entity]) -> list[Span]:
+    """Every finder's likely new names: capitalised, extended, described, listed, lower-case
+    names of ideas and noun phrases."""
+    new_names = find_new_names(text, dates, mentions)
+    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_extended(text, mentions)
+    new_names += find_described(text, [*mentions, *dates, *new_names])
+    new_names += find_listed(text, [*mentions, *dates])
+    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
+    seen = {n.key for n in new_names}
+    return new_names + [p for p in find_phrases(text, [*mentions, *dates]) if p.key not in seen]
+
+
+def _keyed_numbers(text: str) -> list[Span]:
+    """The numbers of a text, each with its own key: unit and value, and its offset when another
+    number of the same unit and value came before ("half of" twice)."""
+    numbers: list[Span] = []
+    for n in find_numbers(text):
+        stat = f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}"
+        again = any(m.key == stat or (m.key or "").startswith(stat + "-at-") for m in numbers)
+        numbers.append(replace(n, key=f"{stat}-at-{n.start}" if again else stat, known=False))
+    return numbers
+
+
 def _fact(article: ArticleFile, sentence: Span, subject: str, predicate: str, kind: str, value: str,
           note: str) -> Fact:
     digest = hashlib.sha1(f"{subject}|{predicate}|{value}|{article.file}|{sentence.start}".encode())
@@ -675,21 +825,17 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         raise DataError("article has no sentences", path=str(path), line=1)
     entities = [*curation.entities, *(e for a in curation.articles for e in a.entities)]
     entities += [Entity(a.key, a.title) for a in curation.articles]
-    mentions = _Names(entities).find(text)
+    known_names = _Names(entities)
+    mentions = known_names.find(text)
     date = date or next((d.value for d in find_dates(text[:400], None)
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
-    new_names = find_new_names(text, dates, mentions)
-    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
-    new_names += find_extended(text, mentions)
-    new_names += find_described(text, [*mentions, *dates, *new_names])
-    new_names += find_listed(text, [*mentions, *dates])
-    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
-    numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
-               for n in find_numbers(text)]
+    new_names = _new_names(text, mentions, dates, entities)
+    numbers = _keyed_numbers(text)
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
+    orders = _orders(curation, known_names)
     tenures = _known_tenures(curation)
     unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
@@ -699,14 +845,15 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
     references = find_references(text, spans, names)
-    topics = _topics(names)
+    topic = _topic(names)
     previous: list[Span] = []
     earlier_dates: list[Span] = []
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
         referred = [r for r in references if sentence.start <= r.start < sentence.end]
-        facts += _pair_facts(article, sentence, inside, pairs, min_support)
-        facts += _context_facts(article, sentence, inside, _context(inside, referred, previous, topics),
+        facts += _pair_facts(article, sentence, inside, pairs, orders, min_support)
+        facts += _topic_facts(article, sentence, inside, topic, pairs)
+        facts += _context_facts(article, sentence, inside, _context(inside, referred),
                                 pairs, min_support)
         previous_names = previous
         previous = inside or previous
@@ -714,7 +861,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
             facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            about = [*inside, *referred] if inside or referred else previous_names
+            about = [*inside, *referred, *(previous_names if referred or not inside else [])]
             facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
@@ -790,34 +937,54 @@ def _window_start(spans: list[Span], sentence: Span) -> int:
     return spans[at - 1].start if at > 0 else sentence.start
 
 
-def _topics(names: list[Span]) -> list[str]:
-    """What the article is about: the concept or initiative, and the country, it names most."""
-    topics = []
-    for kinds in ({"concept", "initiative"}, {"country"}):
-        counted = Counter(n.key for n in names if _prefix(n.key or "") in kinds and n.key)
-        if counted and counted.most_common(1)[0][1] >= 3:
-            topics.append(str(counted.most_common(1)[0][0]))
-    return topics
+def _topic(names: list[Span]) -> str | None:
+    """What the article is about: the known idea it names most (three times at least) by a name of
+    three words or more ("development" or "peace" are ideas an article uses, not its topic)."""
+    counted = Counter(n.key for n in names if _prefix(n.key or "") == "concept" and n.known and n.key
+                      and len(n.text.split()) >= 3)
+    return str(counted.most_common(1)[0][0]) if counted and counted.most_common(1)[0][1] >= 3 else None
 
 
-def _context(inside: list[Span], referred: list[Span], previous: list[Span], topics: list[str]) -> list[Span]:
-    """Names a sentence speaks of without naming them: what its pronouns refer to, the previous
-    sentence's names when it names at most one (else its first name, its likely subject), and the
-    article's topics."""
+def _context(inside: list[Span], referred: list[Span]) -> list[Span]:
+    """Names a sentence speaks of without naming them: what its pronouns and descriptions refer to.
+    (Pairing a sentence with the previous one's names, or with the article's topic, proposed
+    hundreds of candidates for every one a curator keeps.)"""
     named = {n.key for n in inside}
-    context = [r for r in referred if r.key not in named]
-    if len(named) <= 1:
-        context += [p for p in previous if p.key not in named]
-    elif previous:
-        context.append(previous[0])
-    for topic in topics:  # the subject of a sentence that names no other of its kind
-        if not any(_prefix(n.key or "") == _prefix(topic) and n.known for n in [*inside, *context]):
-            context.append(Span("", 0, 0, key=topic, note="the article's topic"))
     unique: dict[str | None, Span] = {}
-    for c in context:
-        if c.key not in named:
-            unique.setdefault(c.key, c)
+    for r in referred:
+        if r.key not in named:
+            unique.setdefault(r.key, r)
     return list(unique.values())
+
+
+_OPPOSING = re.compile(r"\b(?:oppos\w*|against|reject\w*|never|move away from|abandon\w*|resist\w*|"
+                       r"break (?:away )?from|instead of|rather than|replace|no longer|beyond)\b",
+                       re.IGNORECASE)
+_ACTORS = {"country", "person", "organization", "initiative", "doc"}
+
+
+def _topic_facts(article: ArticleFile, sentence: Span, inside: list[Span], topic: str | None,
+                 pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+    """The article's topic (the idea it names most) as what advocates, or opposes, the ideas a
+    sentence names before any other actor: "Pursue lasting peace through dialogue and consultation"
+    under a heading of the vision."""
+    if topic is None:
+        return []
+    facts = []
+    for n in inside:
+        if _prefix(n.key or "") != "concept" or n.key == topic:
+            continue
+        before = sentence.text[:n.start - sentence.start]
+        if any(m.key != n.key and m.start < n.start and m.known and _prefix(m.key or "") in _ACTORS
+               for m in inside if m.key != topic):
+            continue
+        clause = re.split(r"[;:,]", before)[-1]
+        opposing = _OPPOSING.search(clause)
+        usage = pairs.get((_prefix(topic), "concept"), Counter())
+        predicate = "opposes" if opposing and "opposes" in usage else "advocates"
+        facts.append(_fact(article, sentence, topic, predicate, "object", n.key or "",
+                           f"candidate: the article's topic and {n.text!r}, no other actor before it"))
+    return facts
 
 
 def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], context: list[Span],
@@ -856,22 +1023,96 @@ def _described(span: Span) -> bool:
     return not span.known and span.text[:1].islower()
 
 
+_BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:which|while|whereas|but|and|as well as|where|who)\b")
+_NEXT_WORDS = 12  # two names this close are linked whatever comes between
+_PHRASE_WORDS = 2  # a phrase ingest only guesses is a name: linked when this close, or listed
+
+
+def _clauses(sentence: Span) -> list[tuple[int, int]]:
+    """A sentence cut at semicolons, colons, brackets, dashes and ", which/while/but/and ...":
+    (start, end) in the article."""
+    cuts = [sentence.start + m.start() for m in _BOUNDARY.finditer(sentence.text)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
+    """Pairs of names a sentence may state a fact about, in text order: the first name the sentence
+    (and each of its clauses) gives that is no guessed phrase, its likely subject, with every
+    other name; names at most ``_NEXT_WORDS`` words apart; a name with a name inside it; and what
+    is linked to one item of a list ("A, B and C") is linked to all. Names far apart in a long
+    sentence, neither its subject, are rarely one fact.
+
+    >>> text = ("China and Laos launched a bullet train that carries people and goods every day of the "
+    ...         "year from the far mountains of the north to Vientiane.")
+    >>> def name(t, known=True):
+    ...     return Span(t, text.index(t), text.index(t) + len(t), key=t, known=known)
+    >>> names = [name("China"), name("Laos"), name("bullet train", known=False), name("Vientiane")]
+    >>> linked = _links(Span(text, 0, len(text)), names)
+    >>> [(a.text, b.text) for a, b in linked]  # doctest: +NORMALIZE_WHITESPACE
+    [('China', 'Laos'), ('China', 'Vientiane'), ('Laos', 'bullet train'), ('Laos', 'Vientiane'),
+     ('China', 'bullet train')]
+    """
+    ordered = sorted(inside, key=lambda n: (n.start, -n.end))
+    links: dict[tuple[int, int, int, int], tuple[Span, Span]] = {}
+
+    def link(a: Span, b: Span, close: bool = False) -> None:
+        a, b = sorted((a, b), key=lambda n: (n.start, -n.end))
+        guessed = _described(a) or _described(b)
+        if a.key != b.key and (close or not guessed or len(gap(a, b).split()) <= _PHRASE_WORDS):
+            links.setdefault((a.start, a.end, b.start, b.end), (a, b))
+
+    def gap(a: Span, b: Span) -> str:
+        return sentence.text[a.end - sentence.start:b.start - sentence.start]
+
+    heads = []
+    for start, end in [(sentence.start, sentence.end), *_clauses(sentence)]:
+        head = next((n for n in ordered if start <= n.start < end and not _described(n)), None)
+        if head is not None:
+            heads.append(head)
+            for m in ordered:
+                if m.start >= start and m is not head:
+                    link(head, m)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.start < a.end or len(gap(a, b).split()) <= _NEXT_WORDS:
+                link(a, b)
+    # a list: "A, B, and C" share their links
+    listed = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]
+              if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", gap(a, b))]
+    for a, b in listed:
+        for x, y in list(links.values()):
+            for item, other in ((a, b), (b, a)):
+                partner = y if x is item else x if y is item else None
+                if partner is not None and partner is not other:
+                    link(partner, other, close=True)
+    return list(links.values())
+
+
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
-                pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
+                pairs: dict[tuple[str, str], Counter[str]], orders: Counter[tuple[str, str, bool]],
+                min_support: int) -> list[Fact]:
+    """Linked names of a sentence (:func:`_links`), in the direction the curation's quotes word
+    such pairs (the earlier name as subject, or the later), with the predicate it uses most for
+    their kinds; in both directions when its quotes never word such a pair."""
     facts = []
-    for a in inside:
-        for b in inside:
-            if a.key == b.key or a.key is None or b.key is None:
+    for first, second in _links(sentence, inside):
+        if first.key is None or second.key is None:
+            continue
+        if _described(first) and _described(second):
+            continue  # two phrases ingest only guesses are names: too weak to pair
+        ways = [(x, y, _usual_predicate(pairs, x.key or "", y.key or "", min_support),
+                 orders[(_prefix(x.key or ""), _prefix(y.key or ""), x is first)])
+                for x, y in ((first, second), (second, first))]
+        ways = [w for w in ways if w[2] is not None]
+        worded = max((w[3] for w in ways), default=0)
+        for x, y, usual, count in ways:
+            if usual is None or (worded and not count):
                 continue
-            if _described(a) and _described(b):
-                continue  # two phrases ingest only guesses are names: too weak to pair
-            usual = _usual_predicate(pairs, a.key, b.key, min_support)
-            if usual is None:
-                continue
-            predicate, count = usual
-            note = (f"candidate: {a.text!r} and {b.text!r} in one sentence; {predicate} links "
-                    f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation")
-            facts.append(_fact(article, sentence, a.key, predicate, "object", b.key, note))
+            predicate, support = usual
+            note = (f"candidate: {x.text!r} and {y.text!r} linked in a clause; {predicate} links "
+                    f"{_prefix(x.key or '')} to {_prefix(y.key or '')} {support} times in the curation")
+            facts.append(_fact(article, sentence, x.key or "", predicate, "object", y.key or "", note))
     return facts
 
 
@@ -901,25 +1142,38 @@ def _unstated_qualifier(curation: Curation) -> str | None:
     return written.most_common(1)[0][0] if written else None
 
 
+# What a statistic may be about: the ontology's actors and undertakings.
+_STAT_SUBJECTS = {"country", "organization", "initiative", "event", "project", "concept", "region"}
+
+
 def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
                 pairs: dict[tuple[str, str], Counter[str]], unstated: str | None) -> list[Fact]:
     """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
     key = number.key or "stat:number"
     note = f"candidate statistic: {number.text!r}"
     facts = [_fact(article, sentence, key, "value", "number", number.value or "", note)]
-    if number.unit:
-        facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
-    if number.measure:
-        facts.append(_fact(article, sentence, key, "measure", "text", number.measure,
+    units = [number.unit, number.phrase if number.unit != "percent" else None]
+    if number.phrase and number.unit != "percent" and number.phrase.endswith("s"):
+        units.append(number.phrase.split()[-1])  # the counted things, without their qualities
+    if number.unit == "dollars":
+        units.append("US dollars")
+    for unit in dict.fromkeys(u for u in units if u):
+        facts.append(_fact(article, sentence, key, "unit", "text", unit, note))
+    before = re.search(r"(?:[’']s\s+|^|,\s+)([a-z][\w\s-]{6,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:reached|"
+                       r"stood at|held steady at|amounted to|totaled|totalled|exceeded|hit|was|is)\s+"
+                       r"(?:at\s+)?(?:\w+\s+){0,2}$", sentence.text[:number.start - sentence.start])
+    measures = [number.measure, number.phrase, before.group(1) if before else None]
+    for measure in dict.fromkeys(m for m in measures if m):
+        facts.append(_fact(article, sentence, key, "measure", "text", measure,
                            f"{note}: what it counts, as the text words it; shorten it"))
     if number.qualifier:
         facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
     elif unstated:
         facts.append(_fact(article, sentence, key, "qualifier", "text", unstated,
                            f"{note}: no qualifier stated, which the curation writes {unstated!r}"))
-    for n in inside:
-        usage = pairs.get(("stat", _prefix(n.key or "")))
-        if usage and "statisticSubject" in usage:
+    counted = any("statisticSubject" in usage for (kind, _), usage in pairs.items() if kind == "stat")
+    for n in dict.fromkeys(n for n in inside if not _described(n)):
+        if counted and _prefix(n.key or "") in _STAT_SUBJECTS:
             facts.append(_fact(article, sentence, key, "statisticSubject", "object", n.key or "",
                                f"{note}: about {n.text!r}?"))
     for d in dates:
@@ -999,8 +1253,6 @@ def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dat
     related = re.search(r"\b(?:relations|ties|partnership|community with a shared future)\b", sentence.text)
     if not (kinds or related) or len(parties) < 2:
         return []
-    from itertools import pairwise
-
     def side_by_side(x: Span, y: Span) -> bool:
         gap = sentence.text[x.end - sentence.start:y.start - sentence.start]
         return bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
