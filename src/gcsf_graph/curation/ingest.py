@@ -432,21 +432,17 @@ def find_phrases(text: str, taken: list[Span]) -> list[Span]:
         if fold(m.group(1)) not in _PHRASE_STARTS:
             continue
         words: list[tuple[str, int]] = []
-        for w in re.finditer(r"([\w’'-]+)(\s+|$)", text[m.end():m.end() + 160]):
-            word = w.group(1)
-            folded = fold(word)
-            if folded in _PHRASE_STOPS or (folded.endswith("ly") and folded not in {"family", "italy"}):
+        for w in re.finditer(r"([\w’'-]+)([^\w’'-]*)", text[m.end():m.end() + 160]):
+            word, folded = w.group(1), fold(w.group(1))
+            adverb = folded.endswith("ly") and folded not in {"family", "italy"} and not (
+                words and fold(words[-1][0]) == "and")  # "equal and orderly" are adjectives
+            if folded in _PHRASE_STOPS or adverb or word[:1].isdigit():
                 break
             if folded == "the" and not (words and fold(words[-1][0]) == "of"):
                 break
-            if word[:1].isdigit():
-                break
             words.append((word, m.end() + w.start(1)))
-            if len(w.group(2)) != 1 or w.group(2) == "\n":
-                break  # a phrase stays on one line, one space between words
-            after = text[m.end() + w.end():m.end() + w.end() + 1]
-            if after in ",.;:()\"“”!?":
-                break
+            if w.group(2) != " " or len(words) == 8:
+                break  # a phrase ends at a punctuation mark or a line, and is eight words at most
         while words and fold(words[-1][0]) in {"of", "and", "the", "for", "but"}:
             words.pop()
         if len(words) < 2 or fold(words[0][0]) in {"of", "and", "the", "for", "but"}:
@@ -766,22 +762,6 @@ def _priors(curation: Curation) -> tuple[dict[tuple[str, str], Counter[str]], di
     return pairs, dates
 
 
-def _orders(curation: Curation, names: _Names) -> Counter[tuple[str, str, bool]]:
-    """How the curation's quotes word a link: (subject prefix, object prefix, subject named first)
-    counted over the facts whose quote names both."""
-    orders: Counter[tuple[str, str, bool]] = Counter()
-    for article in curation.articles:
-        for f in article.facts:
-            if f.kind != "object":
-                continue
-            found = names.find(f.quote)
-            subject = next((m.start for m in found if m.key == f.subject), None)
-            value = next((m.start for m in found if m.key == f.value), None)
-            if subject is not None and value is not None and subject != value:
-                orders[(_prefix(f.subject), _prefix(f.value), subject < value)] += 1
-    return orders
-
-
 def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: list[Entity]) -> list[Span]:
     """Every finder's likely new names: capitalised, extended, described, listed, lower-case
     names of ideas and noun phrases."""
@@ -825,8 +805,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         raise DataError("article has no sentences", path=str(path), line=1)
     entities = [*curation.entities, *(e for a in curation.articles for e in a.entities)]
     entities += [Entity(a.key, a.title) for a in curation.articles]
-    known_names = _Names(entities)
-    mentions = known_names.find(text)
+    mentions = _Names(entities).find(text)
     date = date or next((d.value for d in find_dates(text[:400], None)
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
@@ -835,7 +814,6 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
-    orders = _orders(curation, known_names)
     tenures = _known_tenures(curation)
     unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
@@ -848,18 +826,22 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     topic = _topic(names)
     previous: list[Span] = []
     earlier_dates: list[Span] = []
+    earlier_start = 0
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
         referred = [r for r in references if sentence.start <= r.start < sentence.end]
-        facts += _pair_facts(article, sentence, inside, pairs, orders, min_support)
+        # what a pronoun or description refers to is named where it stands
+        facts += _pair_facts(article, sentence, [*inside, *_context(inside, referred)], pairs, min_support)
         facts += _topic_facts(article, sentence, inside, topic, pairs)
-        facts += _context_facts(article, sentence, inside, _context(inside, referred),
-                                pairs, min_support)
         previous_names = previous
         previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
-        for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
-            facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
+        # a date at the head of a passage dates the next sentence: the quote holds both
+        passage = sentence if in_sentence or not earlier_dates else Span(
+            text[earlier_start:sentence.end], earlier_start, sentence.end)
+        for d in in_sentence or earlier_dates:
+            facts += _date_facts(article, passage, [n for n in inside if not _described(n)], d,
+                                 date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
             about = [*inside, *referred, *(previous_names if referred or not inside else [])]
             facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
@@ -868,7 +850,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
         facts += _tenures(article, sentence, inside, tenures)
-        earlier_dates = in_sentence
+        earlier_dates, earlier_start = in_sentence, sentence.start
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -917,7 +899,8 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
                 kinds = {"person"}
             window = 0 if m.group(1) else _window_start(spans, sentence)  # a description looks further back
             earlier = sorted((n for n in [*names, *found] if n.end <= m.start() and n.start >= window
-                              and _prefix(n.key or "") in kinds), key=lambda n: n.end)
+                              and _prefix(n.key or "") in kinds and not _described(n)),
+                             key=lambda n: n.end)
             if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
                                   for n in names):
                 continue  # "the initiative of X": a name follows
@@ -984,26 +967,6 @@ def _topic_facts(article: ArticleFile, sentence: Span, inside: list[Span], topic
         predicate = "opposes" if opposing and "opposes" in usage else "advocates"
         facts.append(_fact(article, sentence, topic, predicate, "object", n.key or "",
                            f"candidate: the article's topic and {n.text!r}, no other actor before it"))
-    return facts
-
-
-def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], context: list[Span],
-                   pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
-    """Candidate facts between a sentence's names and the names it speaks of without naming them."""
-    facts = []
-    for c in context:
-        for n in inside:
-            for a, b in ((c, n), (n, c)):
-                if a.key is None or b.key is None or a.key == b.key:
-                    continue
-                usual = _usual_predicate(pairs, a.key, b.key, min_support)
-                if usual is None:
-                    continue
-                predicate, count = usual
-                how = c.note or f"named in the previous sentence as {c.text!r}"
-                facts.append(_fact(article, sentence, a.key, predicate, "object", b.key,
-                                   f"candidate: {c.key} ({how}) and {n.text!r}; {predicate} links "
-                                   f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation"))
     return facts
 
 
@@ -1090,24 +1053,16 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
 
 
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
-                pairs: dict[tuple[str, str], Counter[str]], orders: Counter[tuple[str, str, bool]],
-                min_support: int) -> list[Fact]:
-    """Linked names of a sentence (:func:`_links`), in the direction the curation's quotes word
-    such pairs (the earlier name as subject, or the later), with the predicate it uses most for
-    their kinds; in both directions when its quotes never word such a pair."""
+                pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
+    """Linked names of a sentence (:func:`_links`), each way the curation links their kinds, with
+    the predicate it uses most for that way."""
     facts = []
     for first, second in _links(sentence, inside):
-        if first.key is None or second.key is None:
-            continue
-        if _described(first) and _described(second):
+        if first.key is None or second.key is None or (_described(first) and _described(second)):
             continue  # two phrases ingest only guesses are names: too weak to pair
-        ways = [(x, y, _usual_predicate(pairs, x.key or "", y.key or "", min_support),
-                 orders[(_prefix(x.key or ""), _prefix(y.key or ""), x is first)])
-                for x, y in ((first, second), (second, first))]
-        ways = [w for w in ways if w[2] is not None]
-        worded = max((w[3] for w in ways), default=0)
-        for x, y, usual, count in ways:
-            if usual is None or (worded and not count):
+        for x, y in ((first, second), (second, first)):
+            usual = _usual_predicate(pairs, x.key or "", y.key or "", min_support)
+            if usual is None:
                 continue
             predicate, support = usual
             note = (f"candidate: {x.text!r} and {y.text!r} linked in a clause; {predicate} links "
