@@ -276,7 +276,8 @@ def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> 
     ['Joe Biden', 'China International Import Expo']
     """
     word = r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*"
-    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b|{word}")
+    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+"
+                     rf"|\b[A-Z][A-Z0-9]{{1,5}}\b|{word}")
     known = list(known)
     exact = {(k.start, k.end) for k in known}
     found = []
@@ -306,9 +307,10 @@ def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> lis
     for m in re.finditer(r"\s+(?:and|in)\s+(?:the\s+)?", text[start:end]):
         left, right = (start, start + m.start()), (start + m.end(), end)
         said = [text[a:b] for a, b in (left, right)]
-        two_names = m.group().strip() == "and" and all(
+        joint = m.group().split()[0]
+        two_names = joint == "and" and all(
             len(p.split()) >= 2 and not set(p.lower().split()) & _CONNECTORS for p in said)
-        person = m.group().strip() == "in" and _looks_like_a_person(said[0])
+        person = joint == "in" and _looks_like_a_person(said[0])
         beside_known = any(piece in exact or _country(text[piece[0]:piece[1]]) for piece in (left, right))
         if two_names or person or beside_known:
             return [left, *_pieces(text, right[0], right[1], exact)]
@@ -543,6 +545,11 @@ def find_listed(text: str, taken: list[Span]) -> list[Span]:
                     and not set(words) & {"the", "a", "an", "to", "of", "in", "which", "that", "is", "are"}:
                 spans.append((at, at + len(item.rstrip())))
             at += len(item)
+    word = r"[a-z][a-z-]{2,}"
+    for m in re.finditer(rf"\b{word}(?:,\s+{word}){{2,}},?\s+and\s+{word}\b", text):
+        for w in re.finditer(word, m.group()):  # "peace, development, equity, justice and freedom"
+            if fold(w.group()) not in _FUNCTION_WORDS:
+                spans.append((m.start() + w.start(), m.start() + w.end()))
     found = []
     for start, end in spans:  # a phrase may hold a known name, not cross one
         if not any(t.start < end and start < t.end and not start <= t.start < t.end <= end for t in taken):
@@ -772,7 +779,25 @@ def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: lis
     new_names += find_listed(text, [*mentions, *dates])
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     seen = {n.key for n in new_names}
-    return new_names + [p for p in find_phrases(text, [*mentions, *dates]) if p.key not in seen]
+    new_names += [p for p in find_phrases(text, [*mentions, *dates]) if p.key not in seen]
+    return new_names + _countries_inside(text, [*mentions, *new_names])
+
+
+def _countries_inside(text: str, names: list[Span]) -> list[Span]:
+    """Countries inside longer names ("Ambassador of China to Belgium", "situation in and around
+    Ukraine") that no name found on their own."""
+    found: dict[int, Span] = {}
+    starts = {n.start for n in names if _prefix(n.key or "") == "country"}
+    for n in names:
+        for m in re.finditer(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", n.text):
+            start = n.start + m.start()
+            if (m.start(), m.end()) == (0, len(n.text)) or start in starts or start in found:
+                continue
+            country = _country(m.group())
+            if country:
+                found[start] = Span(m.group(), start, start + len(m.group()), key=f"country:{country}",
+                                    cls="Country", known=False)
+    return list(found.values())
 
 
 def _keyed_numbers(text: str) -> list[Span]:
@@ -982,13 +1007,22 @@ def _usual_predicate(pairs: dict[tuple[str, str], Counter[str]], a: str, b: str,
 
 
 def _described(span: Span) -> bool:
-    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows)."""
-    return not span.known and span.text[:1].islower()
+    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows, nor
+    a thing named by a common noun and a name, "the report to the 19th CPC National Congress")."""
+    return not span.known and span.text[:1].islower() and _prefix(span.key or "") == "concept"
 
 
 _BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:which|while|whereas|but|and|as well as|where|who)\b")
 _NEXT_WORDS = 12  # two names this close are linked whatever comes between
 _PHRASE_WORDS = 2  # a phrase ingest only guesses is a name: linked when this close, or listed
+
+
+# Verbs of stance: the subject of a clause with one of them before a phrase is likely to advocate,
+# oppose, build or include what the phrase names, however far apart.
+_STANCE = re.compile(r"\b(?:advocat|promot|call|oppos|support|pursu|build|uphold|practi[cs]|respect|"
+                     r"implement|aim|focus|includ|such as|commit|seek|safeguard|enhanc|strengthen|"
+                     r"reject|resist|follow|adher|champion|foster|propos|put forward|establish|launch)",
+                     re.IGNORECASE)
 
 
 def _clauses(sentence: Span) -> list[tuple[int, int]]:
@@ -1006,10 +1040,10 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
     is linked to one item of a list ("A, B and C") is linked to all. Names far apart in a long
     sentence, neither its subject, are rarely one fact.
 
-    >>> text = ("China and Laos launched a bullet train that carries people and goods every day of the "
+    >>> text = ("China and Laos run a bullet train that carries people and goods every day of the "
     ...         "year from the far mountains of the north to Vientiane.")
     >>> def name(t, known=True):
-    ...     return Span(t, text.index(t), text.index(t) + len(t), key=t, known=known)
+    ...     return Span(t, text.index(t), text.index(t) + len(t), key=f"concept:{t}", known=known)
     >>> names = [name("China"), name("Laos"), name("bullet train", known=False), name("Vientiane")]
     >>> linked = _links(Span(text, 0, len(text)), names)
     >>> [(a.text, b.text) for a, b in linked]  # doctest: +NORMALIZE_WHITESPACE
@@ -1035,7 +1069,7 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
             heads.append(head)
             for m in ordered:
                 if m.start >= start and m is not head:
-                    link(head, m)
+                    link(head, m, close=bool(_STANCE.search(gap(head, m))))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if b.start < a.end or len(gap(a, b).split()) <= _NEXT_WORDS:
