@@ -523,6 +523,9 @@ def find_extended(text: str, known: list[Span]) -> list[Span]:
     return found
 
 
+_TITLED = re.compile(r"\b(?:title|titled|entitled)\s*[“\"]$")
+
+
 def find_listed(text: str, taken: list[Span]) -> list[Span]:
     """Lower-case phrases a text sets apart: in quotes ("small yards and high fences"), or as the
     items of a list after "such as" or "including" (terrorism, climate change, cybersecurity).
@@ -554,7 +557,9 @@ def find_listed(text: str, taken: list[Span]) -> list[Span]:
     for start, end in spans:  # a phrase may hold a known name, not cross one
         if not any(t.start < end and start < t.end and not start <= t.start < t.end <= end for t in taken):
             phrase = text[start:end]
-            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+            titled = _TITLED.search(text[max(start - 30, 0):start])  # under the title "...": a document
+            found.append(Span(phrase, start, end, key=f"{'doc' if titled else 'concept'}:{_slug(phrase)}",
+                              known=False, note="a title" if titled else None))
     return list({(f.start, f.end): f for f in found}.values())
 
 
@@ -780,7 +785,16 @@ def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: lis
     new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
     seen = {n.key for n in new_names}
     new_names += [p for p in find_phrases(text, [*mentions, *dates]) if p.key not in seen]
+    kinds = [Span(m.group(), m.start(), m.end(), key=f"concept:{_slug(m.group())}", known=False,
+                  note="a kind of relationship") for m in _RELATIONSHIP_KINDS.finditer(text)]
+    new_names += [k for k in kinds if not any(t.start <= k.start < t.end for t in mentions)]
     return new_names + _countries_inside(text, [*mentions, *new_names])
+
+
+# The kinds of relationship between two parties ("comprehensive strategic partnership")
+_RELATIONSHIP_KINDS = re.compile(
+    r"\b(?:(?:(?:comprehensive|strategic|cooperative|all-round|global)\s+){1,3}partnership"
+    r"|community with a shared future|bilateral (?:relations|ties))\b")
 
 
 def _countries_inside(text: str, names: list[Span]) -> list[Span]:
@@ -839,7 +853,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
-    tenures = _known_tenures(curation)
+    known = _Known(_known_tenures(curation), _known_roles(curation, entities),
+                   {e.key: e.label for e in entities})
     unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
@@ -874,7 +889,9 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
-        facts += _tenures(article, sentence, inside, tenures)
+        posts, held = _posts(article, text, sentence, inside, known)
+        new_names += posts
+        facts += held
         earlier_dates, earlier_start = in_sentence, sentence.start
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
@@ -1180,17 +1197,28 @@ _COPULA = re.compile(
 
 def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
                        prefixes: set[str]) -> list[Fact]:
-    """'X is/has become/means Y': Y as a candidate characterization of X."""
-    facts = []
+    """'X is/has become/means Y', 'X, the Y,', 'described X as "Y"', 'As the Y, X': Y as a candidate
+    characterization of X; and the title a document is given."""
+    facts = [_fact(article, sentence, n.key or "", "title", "text", n.text, "candidate: its title")
+             for n in inside if n.note == "a title"]
     for n in inside:
         if _prefix(n.key or "") not in prefixes:
             continue
-        said = _COPULA.match(sentence.text[n.end - sentence.start:])
-        if said and len(said.group(1).split()) >= 2:
-            value = said.group(1).strip(" \"“”")
+        after, before = sentence.text[n.end - sentence.start:], sentence.text[:n.start - sentence.start]
+        further = re.match(r"(?:\s+[\w’'-]+){1,6}?\s+and\b", after)  # "has borne fruits and become ..."
+        said = [_COPULA.match(after), _COPULA.match(after, further.end()) if further else None,
+                _APPOSITIVE.match(after), _DESCRIBED_AS.search(after), _AS_FRONTED.search(before)]
+        for found in (s for s in said if s and len(s.group(1).split()) >= 2):
+            value = found.group(1).strip(" \"“”")
             facts.append(_fact(article, sentence, n.key or "", "characterization", "text", value,
                                f"candidate: what the text says {n.text!r} is"))
     return facts
+
+
+# "X, the first ... ,": an apposition; "described X as Y"; "As the ... Y, X ...": what X is
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:()]{8,160}?)(?=[,.;:]|$)")
+_DESCRIBED_AS = re.compile(r"^[^.;:]{0,120}?\s+as\s+[“\"]([^”\"]{8,160}?)[,.]?[”\"]")
+_AS_FRONTED = re.compile(r"^\s*As\s+(?:the|a|an)\s+([^,;:]{8,160}?),\s*(?:[\w’'-]+\s+){0,3}$")
 
 
 def _article_facts(article: ArticleFile, sentence: Span, inside: list[Span], headline: bool,
@@ -1233,20 +1261,22 @@ def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dat
     """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship.
     The parties are the two named side by side ("X and Y", "X-Y", "between X and Y") when there are
     such, else the first two; the quote starts at the first party."""
-    kinds = [n for n in inside if n.key in types]
+    kinds = [n for n in inside if n.key in types or n.note == "a kind of relationship"]
+    named = sorted((n for n in inside if _prefix(n.key or "") in {"country", "organization", "region"}),
+                   key=lambda n: n.start)
     parties: list[Span] = []
-    for n in inside:
-        party = _prefix(n.key or "") in {"country", "organization", "region"}
-        if party and n.key not in {p.key for p in parties}:
+    for n in named:
+        if n.key not in {p.key for p in parties}:
             parties.append(n)
     related = re.search(r"\b(?:relations|ties|partnership|community with a shared future)\b", sentence.text)
     if not (kinds or related) or len(parties) < 2:
         return []
+
     def side_by_side(x: Span, y: Span) -> bool:
         gap = sentence.text[x.end - sentence.start:y.start - sentence.start]
-        return bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
+        return x.key != y.key and bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
 
-    a, b = next(((x, y) for x, y in pairwise(parties) if side_by_side(x, y)), (parties[0], parties[1]))
+    a, b = next(((x, y) for x, y in pairwise(named) if side_by_side(x, y)), (parties[0], parties[1]))
     kind = kinds[0].key or "" if kinds else ""
     names = [(n.key or ":").split(":")[1].lower() for n in (a, b)]
     key = f"relationship:{names[0]}--{names[1]}" + (f"-{kind.split(':')[1]}" if kind else "")
@@ -1284,6 +1314,95 @@ def _tenures(article: ArticleFile, sentence: Span, inside: list[Span],
                 facts.append(_fact(article, sentence, tenure, "holder", "object", n.key, note))
                 facts.append(_fact(article, sentence, tenure, "post", "object", post, note))
     return facts
+
+
+_TITLE = r"(?:President|Ambassador|Prime Minister|Minister|Premier|Chairman|Secretary-General|Secretary)"
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the curation knows of posts: person -> (tenure, post), title -> role, key -> label."""
+
+    tenures: dict[str, list[tuple[str, str]]]
+    roles: dict[str, str]
+    labels: dict[str, str]
+
+
+def _known_roles(curation: Curation, entities: list[Entity]) -> dict[str, str]:
+    """The title a post's label starts with -> the role the curation gives such posts
+    ("President" -> concept:head-of-state)."""
+    labels = {e.key: e.label for e in entities}
+    roles: dict[str, str] = {}
+    for article in curation.articles:
+        for f in article.facts:
+            title = re.match(_TITLE, labels.get(f.subject, ""))
+            if f.predicate == "role" and title:
+                roles.setdefault(title.group(), f.value)
+    return roles
+
+
+def _posts(article: ArticleFile, text: str, sentence: Span, inside: list[Span],
+           known: _Known) -> tuple[list[Span], list[Fact]]:
+    """A known person with a title holds their known tenures (:func:`_tenures`). A new person with
+    a title: "Cao Zhongming, Ambassador of China to Belgium", "President Ilham
+    Aliyev ... Azerbaijan" or "his U.S. counterpart Joe Biden" (the post of the person named before,
+    in another country). Proposes the post (its label, the country it is in and the one it is
+    accredited to, its role) and the tenure ("PERSON as POST", as the curation labels tenures) as
+    new names, with the facts that tie them."""
+    spans: list[Span] = []
+    facts = _tenures(article, sentence, inside, known.tenures)
+    for person in (n for n in inside if _prefix(n.key or "") == "person" and not n.known):
+        found = _post(text, sentence, person, inside, known)
+        if found is None:
+            continue
+        post, home, host = found
+        title = re.match(_TITLE, post.text)
+        tenure = Span(f"{person.text} as {post.text}", person.start, max(person.end, post.end), known=False,
+                      key=f"tenure:{_slug(person.text)}--{_slug(post.text)}", note="a tenure, as labelled")
+        spans += [post, tenure]
+        note = f"candidate: {person.text!r} holds the post {post.text!r}"
+        ties = [(tenure, "holder", person), (tenure, "post", post), (post, "postIn", home),
+                (post, "accreditedTo", host)]
+        role = known.roles.get(title.group()) if title else None
+        if title and role is None and text[post.start:post.end] == post.text:
+            role = f"concept:{_slug(title.group())}"  # a role the curation does not know yet: the title
+            spans.append(Span(title.group(), post.start, post.start + title.end(), key=role, known=False))
+        facts += [_fact(article, sentence, a.key or "", predicate, "object", b.key or "", note)
+                  for a, predicate, b in ties if b is not None]
+        if role is not None:
+            facts.append(_fact(article, sentence, post.key or "", "role", "object", role, note))
+    return spans, facts
+
+
+def _post(text: str, sentence: Span, person: Span, inside: list[Span],
+          known: _Known) -> tuple[Span, Span | None, Span | None] | None:
+    """The post a new person is named with, the country it is in and the one it is accredited to."""
+    countries = [n for n in inside if _prefix(n.key or "") == "country"]
+    place = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+    after = re.match(rf",\s+({_TITLE}(?:\s+of\s+{place})?(?:\s+to\s+{place})?)",
+                     text[person.end:sentence.end])
+    before = re.search(rf"\b({_TITLE})\s+$", text[sentence.start:person.start])
+    said = next((c for c in countries if text[c.end:person.start] == " counterpart "), None)
+    others = [re.match(_TITLE, known.labels.get(post, "")) for n in inside
+              for _, post in known.tenures.get(n.key or "", [])]
+    if after:
+        start = person.end + after.start(1)
+        label = after.group(1)
+        of, to = re.search(r"\s+of\s+(.+?)(?:\s+to\s+|$)", label), re.search(r"\s+to\s+(.+)$", label)
+        home = next((c for c in countries if of and c.text == of.group(1)), None)
+        host = next((c for c in countries if to and c.text == to.group(1)), None)
+    elif before and countries:
+        home, host = min(countries, key=lambda c: abs(c.start - person.start)), None
+        start, label = sentence.start + before.start(1), f"{before.group(1)} of {home.text}"
+    elif said is not None and others and others[0]:
+        home, host = said, None  # "his U.S. counterpart Joe Biden": the post of the other, there
+        country = known.labels.get(said.key or "", said.text)
+        start = said.start
+        label = f"{others[0].group()} of {'the ' if country.startswith('United ') else ''}{country}"
+    else:
+        return None
+    end = start + len(label) if text[start:start + len(label)] == label else person.start
+    return Span(label, start, end, key=f"post:{_slug(label)}", known=False, note="a post"), home, host
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
