@@ -65,7 +65,10 @@ _HEADS = {
 }
 _STOP_WORDS = {"since", "to", "in", "of", "from", "with", "and", "by", "for", "the", "a", "that", "which",
                "have", "has", "were", "was", "are", "is", "had", "at", "on", "across", "around"}
-_OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But"}
+_OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But",
+            "During", "After", "Before", "Since", "For", "From", "Over", "Among", "Through", "When", "While",
+            "It", "Its", "We", "Our", "They", "Their", "His", "Her", "These", "Those", "That", "To", "Both",
+            "Such", "Additionally", "Moreover", "However", "Meanwhile", "Together", "Notably", "Yet"}
 _REPOSITORY = Path(__file__).resolve().parents[3]
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
@@ -499,25 +502,30 @@ def find_extended(text: str, known: list[Span]) -> list[Span]:
     actors = {(k.start, k.end) for k in known
               if _prefix(k.key or "") in {"country", "person", "organization"}}
     word = r"[A-Z][\w’'.-]*"
-    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to)\s+)*{word})*")
+    space = r"[^\S\n]+"  # a name stays on its line
+    run = re.compile(rf"{word}(?:{space}(?:(?:of|and|the|for|on|in|to){space})*{word})*")
     found = []
     for m in run.finditer(text):
-        name = m.group().rstrip(".’'")
-        end = m.start() + len(name)
-        if (m.start(), end) in actors or name in _OPENERS:
+        start = m.start()
+        opener = re.match(rf"(?:(?:{'|'.join(_OPENERS)}|of|and|the|for|on|in|to){space})+", m.group())
+        if opener:  # "On the Ukraine crisis": the name is what follows
+            start += opener.end()
+        name = text[start:m.end()].rstrip(".’'")
+        end = start + len(name)
+        if not name or (start, end) in actors or name in _OPENERS:
             continue
-        tail = re.match(r"(\s+[a-z][a-z-]+){1,2}", text[end:end + 60])
+        tail = re.match(rf"(?:{space}([a-z][a-z-]+)){{1,2}}", text[end:end + 60])
         if not tail:
             continue
-        words = tail.group().split()
+        words = [(w.group(), end + w.end()) for w in re.finditer(r"[a-z][a-z-]+", tail.group())]
         for n in (len(words), 1):
-            last = words[n - 1]
+            last, stop = words[n - 1]
             if fold(last) in _FUNCTION_WORDS or last.endswith("ly"):
                 break
             plural = len(last) > 4 and re.search(r"[^su]s$", last)
             if fold(last) in _HEADS or _NOUNISH.search(last) or plural:
-                phrase = text[m.start():end] + " " + " ".join(words[:n])
-                found.append(Span(phrase, m.start(), m.start() + len(phrase), known=False,
+                phrase = text[start:stop]
+                found.append(Span(phrase, start, stop, known=False,
                                   key=f"{_HEADS.get(fold(last), ('concept', None))[0]}:{_slug(phrase)}"))
                 break
     return found
@@ -594,8 +602,10 @@ def _country(name: str) -> str | None:
 
 
 def _looks_like_a_person(name: str) -> bool:
+    """Two or three capitalised words, none an adjective of a people ("South African")."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
+    return 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words) and not any(
+        re.search(r"(?:ian|can|ean|ese|ish)$", w) for w in words)
 
 
 # -- dates and numbers -----------------------------------------------------------------------------
@@ -1004,6 +1014,9 @@ def _topic_facts(article: ArticleFile, sentence: Span, inside: list[Span], topic
                for m in inside if m.key != topic):
             continue
         clause = re.split(r"[;:,]", before)[-1]
+        quoted = before.rstrip().endswith(("“", '"'))
+        if _described(n) and not (quoted or _STANCE.search(clause) or _OPPOSING.search(clause)):
+            continue  # a phrase ingest only guesses is a name: the clause must take a stance on it
         opposing = _OPPOSING.search(clause)
         usage = pairs.get((_prefix(topic), "concept"), Counter())
         predicate = "opposes" if opposing and "opposes" in usage else "advocates"
@@ -1038,7 +1051,8 @@ _PHRASE_WORDS = 2  # a phrase ingest only guesses is a name: linked when this cl
 # oppose, build or include what the phrase names, however far apart.
 _STANCE = re.compile(r"\b(?:advocat|promot|call|oppos|support|pursu|build|uphold|practi[cs]|respect|"
                      r"implement|aim|focus|includ|such as|commit|seek|safeguard|enhanc|strengthen|"
-                     r"reject|resist|follow|adher|champion|foster|propos|put forward|establish|launch)",
+                     r"reject|resist|follow|adher|champion|foster|propos|put forward|establish|launch|"
+                     r"built|based|basis|develop)",
                      re.IGNORECASE)
 
 
