@@ -528,7 +528,7 @@ def push_command(files: tuple[Path, ...], endpoint: str, graph_iri: str, replace
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Rows (or triples) an answer holds at most.")
 @click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the article texts, to list each article's claims in text order.")
+              help="Folder of the article texts: quotes shown in their text, claims in text order.")
 @graph_options
 def serve_command(load_graph: Callable[[], KnowledgeGraph], host: str, port: int, open_browser: bool,
                   allow_hosts: tuple[str, ...], cors: tuple[str, ...], timeout: float, workers: int,
@@ -554,7 +554,7 @@ def serve_command(load_graph: Callable[[], KnowledgeGraph], host: str, port: int
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Folder to write the pages into.")
 @click.option("--articles", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder of the article texts, to list each article's claims in text order.")
+              help="Folder of the article texts: quotes shown in their text, claims in text order.")
 @graph_options
 def site_command(load_graph: Callable[[], KnowledgeGraph], output: Path, articles: Path | None) -> None:
     """Write the entity and vocabulary pages as a static folder (opens from disk or any static host).
