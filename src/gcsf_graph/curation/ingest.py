@@ -956,14 +956,31 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
             if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
                                   for n in names):
                 continue  # "the initiative of X": a name follows
+            if earlier and not m.group(1):  # a pronoun: the subject before, past an opening phrase
+                earlier = [n for n in earlier if not _opening(text, spans, n)] or earlier
             if earlier:
-                key = (earlier[-1] if m.group(1) else earlier[0]).key  # a pronoun: the subject before
+                key = (earlier[-1] if m.group(1) else earlier[0]).key
             elif kinds == {"country"} and main_country:
                 key = main_country
             else:
                 continue
             found.append(Span(m.group(), m.start(), m.end(), key=key, note=f"refers to {key}"))
     return found
+
+
+# A phrase that opens a sentence before its subject: "In responding to ..., ", "As X said, "
+_OPENING = re.compile(r"(?:In|On|At|After|Before|With|As|Since|When|While|During|To|For|By|Through|Under|"
+                      r"Amid|Despite|Following)\b[^,;:]*,\s*")
+
+
+def _opening(text: str, spans: list[Span], name: Span) -> bool:
+    """Whether a name stands in the phrase that opens its sentence before the subject ("In
+    responding to the violence between Israel and Palestine, China has ...")."""
+    sentence = next((s for s in spans if s.start <= name.start < s.end), None)
+    if sentence is None:
+        return False
+    opening = _OPENING.match(text, sentence.start, sentence.end)
+    return opening is not None and name.start < opening.end()
 
 
 def _window_start(spans: list[Span], sentence: Span) -> int:
@@ -1014,6 +1031,8 @@ def _topic_facts(article: ArticleFile, sentence: Span, inside: list[Span], topic
                for m in inside if m.key != topic):
             continue
         clause = re.split(r"[;:,]", before)[-1]
+        if " " not in n.text and not re.search(r"isms?$", n.text):
+            continue  # "development", "peace": words an article uses, too common to be a stance
         quoted = before.rstrip().endswith(("“", '"'))
         if _described(n) and not (quoted or _STANCE.search(clause) or _OPPOSING.search(clause)):
             continue  # a phrase ingest only guesses is a name: the clause must take a stance on it
@@ -1090,12 +1109,19 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
         if a.key != b.key and (close or not guessed or len(gap(a, b).split()) <= _PHRASE_WORDS):
             links.setdefault((a.start, a.end, b.start, b.end), (a, b))
 
+    def text_of(start: int, end: int) -> str:
+        return sentence.text[start - sentence.start:end - sentence.start]
+
     def gap(a: Span, b: Span) -> str:
-        return sentence.text[a.end - sentence.start:b.start - sentence.start]
+        return text_of(a.end, b.start)
 
     heads = []
-    for start, end in [(sentence.start, sentence.end), *_clauses(sentence)]:
-        head = next((n for n in ordered if start <= n.start < end and not _described(n)), None)
+    opening = _OPENING.match(sentence.text)
+    subject_from = sentence.start + (opening.end() if opening else 0)  # past "In 2023, ", "As X said, "
+    for start, end in [(subject_from, sentence.end), *_clauses(sentence)]:
+        # the subject: the first name that is no guessed phrase, or any name that opens the clause
+        head = next((n for n in ordered if start <= n.start < end and (
+            not _described(n) or len(text_of(start, n.start).split()) <= 2)), None)
         if head is not None:
             heads.append(head)
             for m in ordered:
