@@ -684,7 +684,7 @@ def find_numbers(text: str) -> list[Span]:
     shares = "|".join(_SHARES)
     pattern = re.compile(
         rf"(?:\b{_QUALIFIERS}\s+)?(?:(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(-plus)?|\b({words})\b)"
-        r"(\s*(?:percent|%|million|billion|trillion))?(?=\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))",
+        r"(\s*(?:percent|%|million|billion|trillion))?(?=[^\S\n]+([a-z][a-z-]+(?:[^\S\n]+[a-z][a-z-]+){0,2}))",
         re.IGNORECASE)
     found = []
     for m in pattern.finditer(text):
