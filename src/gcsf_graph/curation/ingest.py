@@ -1143,6 +1143,18 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
     return list(links.values())
 
 
+def _sums_up(gap: str) -> bool:
+    """Whether the text after a list item leads to a phrase that sums up the list: the rest of the
+    list (items of one or two words), a comma and maybe "the" ("..., democracy and freedom, the").
+
+    >>> _sums_up(", justice, democracy and freedom, the "), _sums_up(" has long upheld the ")
+    (True, False)
+    """
+    items, comma, tail = gap.rpartition(",")
+    return bool(comma) and tail.strip() in {"", "the", "all"} and all(
+        1 <= len(item.split()) <= 2 for item in re.split(r",|\band\b", items) if item.strip())
+
+
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
                 pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
     """Linked names of a sentence (:func:`_links`), each way the curation links their kinds, with
@@ -1151,7 +1163,11 @@ def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
     for first, second in _links(sentence, inside):
         if first.key is None or second.key is None or (_described(first) and _described(second)):
             continue  # two phrases ingest only guesses are names: too weak to pair
-        for x, y in ((first, second), (second, first)):
+        gap = sentence.text[first.end - sentence.start:second.start - sentence.start]
+        # two ideas far apart: the earlier is the subject, unless the later sums up a list that
+        # holds the earlier ("peace, development and freedom, the common values of humanity")
+        one_way = _prefix(first.key) == _prefix(second.key) and len(gap.split()) > 3 and not _sums_up(gap)
+        for x, y in ((first, second),) if one_way else ((first, second), (second, first)):
             usual = _usual_predicate(pairs, x.key or "", y.key or "", min_support)
             if usual is None:
                 continue
