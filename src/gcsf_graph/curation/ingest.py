@@ -3,13 +3,15 @@
 No model and no network: sentences by the one splitter, names by the curation's own labels, aliases
 and initialisms (case- and accent-tolerant), a person by part of their name and a country by its
 adjective; likely new names by capitalisation (with the noun after them), by a noun and a name, in
-quotes, in lists and as lower-case phrases that look like names of ideas; pronouns and descriptions
-resolved to earlier names; dates resolved against the article's date; numbers with scales, words
-and shares, their units, qualifiers and measures. Each candidate fact pairs two names of one
-sentence (or a name with one the sentence speaks of without naming it) in the direction and with the
-predicate the curation uses most for such a pair, and quotes the sentence with its offset. Every
-fact is written ``status: candidate``; the builder skips candidates until the curator deletes that
-line.
+quotes, in lists, as noun phrases and as lower-case phrases that look like names of ideas; posts
+and tenures of people named with a title; pronouns and descriptions resolved to earlier names,
+standing where they stand; dates resolved against the article's date; numbers with scales, words
+and shares, their units, qualifiers, measures and the phrase they count. Each candidate fact pairs
+two names linked in a clause (:func:`_links`: the clause's subject with the rest, names close
+together, the items of a list), each way the curation links their kinds and with the predicate it
+uses most for that way, and quotes the sentence with its offset. A new name the text states only
+in parts (a tenure) gets the label the curation would give it. Every fact is written ``status:
+candidate``; the builder skips candidates until the curator deletes that line.
 
 >>> text = "Mini report\\nLast August, President Xi attended the 15th BRICS Summit in Johannesburg."
 >>> [s.text for s in find_dates(text, "2024-01-21")]
