@@ -806,7 +806,7 @@ def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: lis
 # The kinds of relationship between two parties ("comprehensive strategic partnership")
 _RELATIONSHIP_KINDS = re.compile(
     r"\b(?:(?:(?:comprehensive|strategic|cooperative|all-round|global)\s+){1,3}partnership"
-    r"|community with a shared future|bilateral (?:relations|ties))\b")
+    r"|(?:bilateral|diplomatic) (?:relations|ties))\b")
 
 
 def _countries_inside(text: str, names: list[Span]) -> list[Span]:
@@ -1011,8 +1011,8 @@ def _context(inside: list[Span], referred: list[Span]) -> list[Span]:
     return list(unique.values())
 
 
-_OPPOSING = re.compile(r"\b(?:oppos\w*|against|reject\w*|never|move away from|abandon\w*|resist\w*|"
-                       r"break (?:away )?from|instead of|rather than|replace|no longer|beyond)\b",
+_OPPOSING = re.compile(r"\b(?:oppos\w*|against|reject\w*|never|abandon\w*|resist\w*|"
+                       r"instead of|rather than|replace|no longer)\b",
                        re.IGNORECASE)
 _ACTORS = {"country", "person", "organization", "initiative", "doc"}
 
