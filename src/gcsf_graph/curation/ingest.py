@@ -291,9 +291,16 @@ def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> 
         masked[t.start:t.end] = "." * (t.end - t.start)
     blanked = "".join(masked)
     for sentence in sentences(text):
+        words = re.findall(r"[^\W\d_][\w’'-]{3,}", sentence.text)
+        headline = len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words) and not (
+            sentence.text.rstrip().endswith((".", "!", "?", '"', "”")))  # a headline has no full stop
         for m in run.finditer(blanked, sentence.start, sentence.end):
             for start, end in _pieces(text, m.start(), len(m.group().rstrip(".’'")) + m.start(), exact):
                 span = _new_name(text, sentence, start, end, known)
+                credited = re.search(r"(?:\b[Bb]y|:)\s+$", text[sentence.start:start])  # "by Cao Zhongming"
+                guessed = " " not in span.text or _prefix(span.key or "") == "person" if span else False
+                if span is not None and headline and guessed and not credited:
+                    continue  # a headline capitalises its words: one word or two are no name there
                 if span is not None:
                     found.append(span)
     return found
