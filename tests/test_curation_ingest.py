@@ -128,3 +128,63 @@ def test_a_titled_person_proposes_their_known_tenure(tmp_path, curation):
     assert {(f.subject, f.predicate, f.value) for f in facts if f.subject.startswith("tenure:")} == {
         ("tenure:xi-jinping--president-of-china", "holder", "person:xi-jinping"),
         ("tenure:xi-jinping--president-of-china", "post", "post:president-of-china")}
+
+
+def test_a_new_person_with_a_title_proposes_post_and_tenure(tmp_path, curation):
+    path = tmp_path / "dispatch-4.txt"
+    path.write_text("Dispatch four\nBy Lena Marsh, Ambassador of China to Norway\n"
+                    "President Xi Jinping met his U.S. counterpart Paul Girard in Beijing.\n", encoding="utf-8")
+    found = ingest(path, curation)
+    facts = {(f.subject, f.predicate, f.value) for f in found.article.facts}
+    tenure, post = "tenure:lena-marsh--ambassador-of-china-to-norway", "post:ambassador-of-china-to-norway"
+    assert {(tenure, "holder", "person:lena-marsh"), (tenure, "post", post), (post, "postIn", "country:CHN"),
+            (post, "accreditedTo", "country:NOR")} <= facts
+    assert any(s == post and p == "role" for s, p, _ in facts)
+    # the counterpart holds the post the other holds, in their own country
+    counterpart = "tenure:paul-girard--president-of-the-united-states"
+    assert {(counterpart, "holder", "person:paul-girard"),
+            ("post:president-of-the-united-states", "postIn", "country:USA")} <= facts
+    labels = {n.key: n.text for n in found.new_names}
+    assert labels[tenure] == "Lena Marsh as Ambassador of China to Norway"  # as the curation labels tenures
+    assert labels[post] == "Ambassador of China to Norway"
+
+
+def test_names_far_apart_are_paired_only_through_the_subject(tmp_path, curation):
+    path = tmp_path / "dispatch-5.txt"
+    path.write_text("Dispatch five\nChina supports the Global Development Initiative, and many partners, "
+                    "after long talks that lasted well into the night and the next morning, praised "
+                    "the Belt and Road Initiative.\n", encoding="utf-8")
+    pairs = {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+    assert frozenset(("country:CHN", "initiative:gdi")) in pairs
+    assert frozenset(("country:CHN", "initiative:bri")) in pairs  # the sentence's subject
+    assert frozenset(("initiative:gdi", "initiative:bri")) not in pairs  # far apart, across a clause
+
+
+def test_noun_phrases_lists_and_statistics(tmp_path, curation):
+    from gcsf_graph.curation.ingest import find_listed, find_phrases
+
+    text = "It opposes the unlimited expansion of military alliances, and calls for an immediate ceasefire."
+    assert {p.text for p in find_phrases(text, [])} >= {"unlimited expansion of military alliances",
+                                                          "immediate ceasefire"}
+    listed = find_listed("China advocates peace, development, equity, justice and freedom.", [])
+    assert [p.text for p in listed] == ["peace", "development", "equity", "justice", "freedom"]
+    path = tmp_path / "dispatch-6.txt"
+    path.write_text("Dispatch six\nBy 2023, China had established 48 overseas Chinese cultural centers.\n"
+                    "Close to half of the world’s solar capacity is in China, and over half of the world’s "
+                    "electric buses run in China.\n", encoding="utf-8")
+    found = ingest(path, curation)
+    stats = {f.subject for f in found.article.facts if f.subject.startswith("stat:")}
+    assert len(stats) == 3  # the two halves are two statistics
+    said = {(f.predicate, f.value) for f in found.article.facts}
+    assert {("measure", "overseas Chinese cultural centers"), ("unit", "centers"),
+            ("statisticSubject", "country:CHN")} <= said
+
+
+def test_a_quoted_title_names_a_document(tmp_path, curation):
+    path = tmp_path / "dispatch-7.txt"
+    path.write_text('Dispatch seven\nThe study appeared under the title "Roads to Shared Growth." '
+                    "The report warns of protectionism.\n", encoding="utf-8")
+    found = ingest(path, curation)
+    assert any(n.key == "doc:roads-to-shared-growth" for n in found.new_names)
+    assert ("doc:roads-to-shared-growth", "title", "Roads to Shared Growth") in {
+        (f.subject, f.predicate, f.value) for f in found.article.facts}

@@ -436,6 +436,90 @@ def test_article_page_lists_its_claims_in_text_order(kg, seeds, tmp_path):
     assert found == sorted(found)
 
 
+def test_with_the_articles_a_quote_shows_inside_its_text(kg, seeds):
+    from conftest import seeds_dir
+
+    with TestClient(create_app(kg, Settings(allowed_hosts=HOSTS, articles=seeds_dir()))) as c:
+        person = c.get("/id/person/guo-jiping").text
+        article = c.get("/id/doc/004_457199ae3097467a").text
+    quote = re.search(r'<blockquote class="quote in-context"><span class="context">(.*?)</span>'
+                      r"<mark>(.*?)</mark><span class=\"context\">(.*?)</span>", person, re.S)
+    assert quote is not None
+    before, marked, after = quote.groups()
+    assert marked == "By Guo Jiping, People’s Daily"
+    assert before.strip().endswith("7 Min Read")  # the line before the byline
+    assert after.strip().startswith("The year of 2023 was the first year for fully implementing")
+    assert 'class="notice"' not in person
+    # the article's page shows its text with the claims' quotes marked
+    text = re.search(r'<section class="text">(.*?)</section>', article, re.S).group(1)
+    assert "<mark>By Guo Jiping, People’s Daily</mark>" in text
+    assert len(re.findall("<mark>", text)) > 10
+
+
+def test_without_the_articles_a_quote_shows_alone(client):
+    html = client.get("/id/person/guo-jiping").text
+    assert '<blockquote class="quote">“By Guo Jiping, People’s Daily”' in html
+    assert "in-context" not in html and "<mark>" not in html and 'class="notice"' not in html
+
+
+_HOSTILE = "Title\n<script>alert(1)</script> said: <img src=x onerror=alert(2)> rose. Then <b>more</b> came.\n"
+
+
+def _hostile_corpus(tmp_path, text):
+    """A one-claim graph on an article whose text is hostile, and the folder of that text."""
+    from gcsf_graph.curation import sha256
+
+    quote = "<img src=x onerror=alert(2)> rose."
+    start = _HOSTILE.index(quote)
+    ttl = tmp_path / "hostile.ttl"
+    ttl.write_text(f"""
+@prefix gcsf: <https://w3id.org/gcsf/ont#> . @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix oa: <http://www.w3.org/ns/oa#> . @prefix ex: <https://w3id.org/gcsf/id/test/> .
+ex:doc a gcsf:Article ; rdfs:label "Hostile" ; dcterms:identifier "hostile.txt" ; gcsf:sha256 "{sha256(_HOSTILE)}" .
+ex:a a gcsf:Person ; rdfs:label "A" . ex:b a gcsf:Country ; rdfs:label "B" . ex:a gcsf:memberOf ex:b .
+ex:c a gcsf:Claim ; rdf:subject ex:a ; rdf:predicate gcsf:memberOf ; rdf:object ex:b ; gcsf:statedIn ex:doc ;
+    gcsf:quote {json.dumps(quote)} ; oa:hasSelector ex:c-at .
+ex:c-at a oa:TextPositionSelector ; oa:start {start} ; oa:end {start + len(quote)} .
+""", encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "hostile.txt").write_text(text, encoding="utf-8")
+    return load(ttl), articles
+
+
+def test_a_quote_in_its_text_is_escaped(tmp_path):
+    from gcsf_graph.web.pages import Links, entity_html
+
+    kg, articles = _hostile_corpus(tmp_path, _HOSTILE)
+    for iri in ("https://w3id.org/gcsf/id/test/a", "https://w3id.org/gcsf/id/test/doc"):
+        html = entity_html(kg, iri, Links(), articles=articles)
+        parsed = parse(html)
+        assert not {"img", "script", "b"} & set(parsed.tags), iri
+        assert "<mark>&lt;img src=x onerror=alert(2)&gt; rose.</mark>" in html
+    person = entity_html(kg, "https://w3id.org/gcsf/id/test/a", Links(), articles=articles)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; said: " in person  # the text before, escaped
+    assert " Then &lt;b&gt;more&lt;/b&gt; came." in person  # and after
+
+
+def test_a_text_that_is_not_the_curated_one_gives_no_context_but_a_notice(tmp_path):
+    from gcsf_graph.web.pages import Links, entity_html
+
+    kg, articles = _hostile_corpus(tmp_path, _HOSTILE.replace("Then", "Later"))
+    html = entity_html(kg, "https://w3id.org/gcsf/id/test/a", Links(), articles=articles)
+    assert 'class="quote in-context"' not in html and "<mark>" not in html
+    assert '<blockquote class="quote">“&lt;img src=x onerror=alert(2)&gt; rose.”' in html
+    notice = re.search(r'<p class="notice">(.*?)</p>', html).group(1)
+    assert "hostile.txt" in notice and "SHA-256" in notice
+
+
+def test_the_static_site_shows_quotes_in_their_text(tmp_path):
+    kg, articles = _hostile_corpus(tmp_path, _HOSTILE)
+    out = write_site(kg, tmp_path / "site", articles=articles)
+    page = (out / "id" / "test" / "a.html").read_text(encoding="utf-8")
+    assert "<mark>&lt;img src=x onerror=alert(2)&gt; rose.</mark>" in page
+
+
 def test_search_route_finds_entities_with_their_pages(client):
     hits = client.get("/api/search", params={"q": "belt and road"}).json()
     assert hits[0]["label"] == "Belt and Road Initiative"

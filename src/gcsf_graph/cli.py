@@ -592,7 +592,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-rows", type=_bounded(int, 1), default=100_000, metavar="N",
                    help="Rows (or triples) an answer holds at most (default: 100000).")
     p.add_argument("--articles", type=Path, metavar="DIR",
-                   help="Folder of the article texts, to list each article's claims in text order.")
+                   help="Folder of the article texts: quotes shown in their text, claims in text order.")
 
 
 @command("serve", _serve_options)
@@ -618,7 +618,7 @@ def _site_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="DIR",
                    help="Folder to write the pages into.")
     p.add_argument("--articles", type=Path, metavar="DIR",
-                   help="Folder of the article texts, to list each article's claims in text order.")
+                   help="Folder of the article texts: quotes shown in their text, claims in text order.")
 
 
 @command("site", _site_options)

@@ -3,13 +3,15 @@
 No model and no network: sentences by the one splitter, names by the curation's own labels, aliases
 and initialisms (case- and accent-tolerant), a person by part of their name and a country by its
 adjective; likely new names by capitalisation (with the noun after them), by a noun and a name, in
-quotes, in lists and as lower-case phrases that look like names of ideas; pronouns and descriptions
-resolved to earlier names; dates resolved against the article's date; numbers with scales, words
-and shares, their units, qualifiers and measures. Each candidate fact pairs two names of one
-sentence (or a name with one the sentence speaks of without naming it) in the direction and with the
-predicate the curation uses most for such a pair, and quotes the sentence with its offset. Every
-fact is written ``status: candidate``; the builder skips candidates until the curator deletes that
-line.
+quotes, in lists, as noun phrases and as lower-case phrases that look like names of ideas; posts
+and tenures of people named with a title; pronouns and descriptions resolved to earlier names,
+standing where they stand; dates resolved against the article's date; numbers with scales, words
+and shares, their units, qualifiers, measures and the phrase they count. Each candidate fact pairs
+two names linked in a clause (:func:`_links`: the clause's subject with the rest, names close
+together, the items of a list), each way the curation links their kinds and with the predicate it
+uses most for that way, and quotes the sentence with its offset. A new name the text states only
+in parts (a tenure) gets the label the curation would give it. Every fact is written ``status:
+candidate``; the builder skips candidates until the curator deletes that line.
 
 >>> text = "Mini report\\nLast August, President Xi attended the 15th BRICS Summit in Johannesburg."
 >>> [s.text for s in find_dates(text, "2024-01-21")]
@@ -26,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +49,9 @@ _HEADS = {
     "initiative": ("initiative", None), "summit": ("event", "Summit"), "forum": ("event", "Forum"),
     "conference": ("event", "Conference"), "congress": ("event", "Conference"),
     "meeting": ("event", "Meeting"), "session": ("event", "Meeting"), "dialogue": ("event", "Meeting"),
-    "expo": ("event", "Expo"), "games": ("event", None), "day": ("event", None),
+    "expo": ("event", "Expo"), "games": ("event", None), "day": ("event", None), "fair": ("event", None),
+    "alliance": ("organization", None), "institute": ("organization", None),
+    "institutes": ("organization", None), "platform": ("organization", None),
     "organization": ("organization", None), "bank": ("organization", None),
     "council": ("organization", None), "assembly": ("organization", None),
     "union": ("organization", None), "party": ("organization", None),
@@ -62,7 +67,10 @@ _HEADS = {
 }
 _STOP_WORDS = {"since", "to", "in", "of", "from", "with", "and", "by", "for", "the", "a", "that", "which",
                "have", "has", "were", "was", "are", "is", "had", "at", "on", "across", "around"}
-_OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But"}
+_OPENERS = {"The", "In", "On", "At", "As", "By", "Last", "This", "A", "An", "Under", "With", "And", "But",
+            "During", "After", "Before", "Since", "For", "From", "Over", "Among", "Through", "When", "While",
+            "It", "Its", "We", "Our", "They", "Their", "His", "Her", "These", "Those", "That", "To", "Both",
+            "Such", "Additionally", "Moreover", "However", "Meanwhile", "Together", "Notably", "Yet"}
 _REPOSITORY = Path(__file__).resolve().parents[3]
 _WORD_NUMBERS = {w: i for i, w in enumerate(
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], start=2)}
@@ -88,6 +96,7 @@ class Span:
     known: bool = True
     measure: str | None = None  # what a number counts, as the text words it
     until: str | None = None  # the last day of a range of dates ("December 27-29, 2023")
+    phrase: str | None = None  # the noun phrase a number counts ("overseas Chinese cultural centers")
 
 
 @dataclass(frozen=True)
@@ -272,7 +281,8 @@ def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> 
     ['Joe Biden', 'China International Import Expo']
     """
     word = r"(?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w’'.-]*"
-    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+|\b[A-Z]{{2,6}}\b|{word}")
+    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to|de)\s+)*{word})+"
+                     rf"|\b[A-Z][A-Z0-9]{{1,5}}\b|{word}")
     known = list(known)
     exact = {(k.start, k.end) for k in known}
     found = []
@@ -281,9 +291,16 @@ def find_new_names(text: str, taken: list[Span], known: Iterable[Span] = ()) -> 
         masked[t.start:t.end] = "." * (t.end - t.start)
     blanked = "".join(masked)
     for sentence in sentences(text):
+        words = re.findall(r"[^\W\d_][\w’'-]{3,}", sentence.text)
+        headline = len(words) >= 4 and sum(w[0].isupper() for w in words) > 0.6 * len(words) and not (
+            sentence.text.rstrip().endswith((".", "!", "?", '"', "”")))  # a headline has no full stop
         for m in run.finditer(blanked, sentence.start, sentence.end):
             for start, end in _pieces(text, m.start(), len(m.group().rstrip(".’'")) + m.start(), exact):
                 span = _new_name(text, sentence, start, end, known)
+                credited = re.search(r"(?:\b[Bb]y|:)\s+$", text[sentence.start:start])  # "by Cao Zhongming"
+                guessed = " " not in span.text or _prefix(span.key or "") == "person" if span else False
+                if span is not None and headline and guessed and not credited:
+                    continue  # a headline capitalises its words: one word or two are no name there
                 if span is not None:
                     found.append(span)
     return found
@@ -302,9 +319,10 @@ def _pieces(text: str, start: int, end: int, exact: set[tuple[int, int]]) -> lis
     for m in re.finditer(r"\s+(?:and|in)\s+(?:the\s+)?", text[start:end]):
         left, right = (start, start + m.start()), (start + m.end(), end)
         said = [text[a:b] for a, b in (left, right)]
-        two_names = m.group().strip() == "and" and all(
+        joint = m.group().split()[0]
+        two_names = joint == "and" and all(
             len(p.split()) >= 2 and not set(p.lower().split()) & _CONNECTORS for p in said)
-        person = m.group().strip() == "in" and _looks_like_a_person(said[0])
+        person = joint == "in" and _looks_like_a_person(said[0])
         beside_known = any(piece in exact or _country(text[piece[0]:piece[1]]) for piece in (left, right))
         if two_names or person or beside_known:
             return [left, *_pieces(text, right[0], right[1], exact)]
@@ -326,12 +344,27 @@ def _new_name(text: str, sentence: Span, start: int, end: int, known: list[Span]
         return Span(name, start, end, key=f"country:{country}", cls="Country", known=False)
     if " " not in name and not name.isupper() and not _proper_word(text, sentence, start, name):
         return None  # one capitalised word is most often just the start of a sentence
-    head = fold(name.split()[-1])
+    head = _head(name)
     place = " " not in name and re.search(r"\b(?:in|to|from|across|of)\s+$", text[start - 8:start])
     guess = ("person", None) if _looks_like_a_person(name) else ("region", None) if place else (
         "concept", None)
     prefix, cls = _HEADS.get(head, guess)
     return Span(name, start, end, key=f"{prefix}:{_slug(name)}", cls=cls, known=False)
+
+
+def _head(name: str) -> str:
+    """The word of a name that says what it is: the last one before "of", "for", "on", "in" or "to"
+    ("Alliance for Cultural Heritage in Asia", "China International Fair for Trade in Services")
+    when it is a kind ingest knows, else the last word.
+
+    >>> _head("China International Fair for Trade in Services"), _head("Gulf of Aden")
+    ('fair', 'aden')
+    """
+    words = [fold(w) for w in name.split()]
+    for i, w in enumerate(words[1:], start=1):
+        if w in {"of", "for", "on", "in", "to"} and words[i - 1] in _HEADS:
+            return words[i - 1]
+    return words[-1]
 
 
 _NOUNISH = re.compile(r"(?:isms?|tions?|sions?|ity|ities|ments?|ance|ence|ness|ships?|al|ive|ic|ous|ary)$")
@@ -390,6 +423,59 @@ def find_concepts(text: str, taken: list[Span], vocabulary: set[str]) -> list[Sp
     return found
 
 
+_PHRASE_STARTS = {"a", "an", "the", "its", "their", "our", "his", "her", "of", "to", "for", "in", "on", "by",
+                  "with", "through", "toward", "towards", "against", "between", "among", "including",
+                  "as", "and", "pursue", "practice", "promote", "oppose", "opposes", "advocate", "advocates"}
+_PHRASE_STOPS = _FUNCTION_WORDS - {"of", "and", "the", "for", "but"} | {
+    "is", "are", "was", "were", "has", "have", "had", "said", "says", "also", "within", "from", "toward",
+    "towards", "against", "without", "including", "such", "which", "that", "who", "where", "whose"}
+
+
+def find_phrases(text: str, taken: list[Span]) -> list[Span]:
+    """Noun phrases after a determiner, a preposition or a verb of advocacy ("an immediate ceasefire",
+    "the unlimited expansion of military alliances", "their sovereignty and territorial integrity"):
+    two to eight words up to a punctuation mark, a function word or an adverb; "of", "and", "but"
+    and "for" may join words inside; the part before "for" is a phrase too. Names a sentence
+    already gives (``taken``) are never crossed.
+
+    >>> [p.text for p in find_phrases("It called for an immediate ceasefire in Gaza.", [])]
+    ['immediate ceasefire']
+    """
+    found: list[Span] = []
+    for m in re.finditer(r"\b(\w+)\s+", text):
+        if fold(m.group(1)) not in _PHRASE_STARTS:
+            continue
+        words: list[tuple[str, int]] = []
+        for w in re.finditer(r"([\w’'-]+)([^\w’'-]*)", text[m.end():m.end() + 160]):
+            word, folded = w.group(1), fold(w.group(1))
+            adverb = folded.endswith("ly") and folded not in {"family", "italy"} and not (
+                words and fold(words[-1][0]) == "and")  # "equal and orderly" are adjectives
+            if folded in _PHRASE_STOPS or adverb or word[:1].isdigit():
+                break
+            if folded == "the" and not (words and fold(words[-1][0]) == "of"):
+                break
+            words.append((word, m.end() + w.start(1)))
+            if w.group(2) != " " or len(words) == 8:
+                break  # a phrase ends at a punctuation mark or a line, and is eight words at most
+        while words and fold(words[-1][0]) in {"of", "and", "the", "for", "but"}:
+            words.pop()
+        if len(words) < 2 or fold(words[0][0]) in {"of", "and", "the", "for", "but"}:
+            continue
+        if words[0][0][:1].isupper():
+            continue  # a capitalised run: a name, found by the name finders
+        ends = [len(words)] + [i for i, (w, _) in enumerate(words) if fold(w) == "for" and i >= 2]
+        for n in ends:
+            start = words[0][1]
+            end = words[n - 1][1] + len(words[n - 1][0])
+            if re.search(r"[’']s$", text[start:end]):
+                end -= 2
+            if any(t.start < end and start < t.end for t in taken):
+                continue
+            phrase = text[start:end]
+            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+    return list({(f.start, f.end): f for f in found}.values())
+
+
 def find_described(text: str, taken: list[Span]) -> list[Span]:
     """Things named by a common noun and a name ("the report to the 19th CPC National Congress",
     "the 78th session of the UN General Assembly"): the noun decides the kind.
@@ -425,28 +511,36 @@ def find_extended(text: str, known: list[Span]) -> list[Span]:
     actors = {(k.start, k.end) for k in known
               if _prefix(k.key or "") in {"country", "person", "organization"}}
     word = r"[A-Z][\w’'.-]*"
-    run = re.compile(rf"{word}(?:\s+(?:(?:of|and|the|for|on|in|to)\s+)*{word})*")
+    space = r"[^\S\n]+"  # a name stays on its line
+    run = re.compile(rf"{word}(?:{space}(?:(?:of|and|the|for|on|in|to){space})*{word})*")
     found = []
     for m in run.finditer(text):
-        name = m.group().rstrip(".’'")
-        end = m.start() + len(name)
-        if (m.start(), end) in actors or name in _OPENERS:
+        start = m.start()
+        opener = re.match(rf"(?:(?:{'|'.join(_OPENERS)}|of|and|the|for|on|in|to){space})+", m.group())
+        if opener:  # "On the Ukraine crisis": the name is what follows
+            start += opener.end()
+        name = text[start:m.end()].rstrip(".’'")
+        end = start + len(name)
+        if not name or (start, end) in actors or name in _OPENERS:
             continue
-        tail = re.match(r"(\s+[a-z][a-z-]+){1,2}", text[end:end + 60])
+        tail = re.match(rf"(?:{space}([a-z][a-z-]+)){{1,2}}", text[end:end + 60])
         if not tail:
             continue
-        words = tail.group().split()
+        words = [(w.group(), end + w.end()) for w in re.finditer(r"[a-z][a-z-]+", tail.group())]
         for n in (len(words), 1):
-            last = words[n - 1]
+            last, stop = words[n - 1]
             if fold(last) in _FUNCTION_WORDS or last.endswith("ly"):
                 break
             plural = len(last) > 4 and re.search(r"[^su]s$", last)
             if fold(last) in _HEADS or _NOUNISH.search(last) or plural:
-                phrase = text[m.start():end] + " " + " ".join(words[:n])
-                found.append(Span(phrase, m.start(), m.start() + len(phrase), known=False,
+                phrase = text[start:stop]
+                found.append(Span(phrase, start, stop, known=False,
                                   key=f"{_HEADS.get(fold(last), ('concept', None))[0]}:{_slug(phrase)}"))
                 break
     return found
+
+
+_TITLED = re.compile(r"\b(?:title|titled|entitled)\s*[“\"]$")
 
 
 def find_listed(text: str, taken: list[Span]) -> list[Span]:
@@ -471,11 +565,18 @@ def find_listed(text: str, taken: list[Span]) -> list[Span]:
                     and not set(words) & {"the", "a", "an", "to", "of", "in", "which", "that", "is", "are"}:
                 spans.append((at, at + len(item.rstrip())))
             at += len(item)
+    word = r"[a-z][a-z-]{2,}"
+    for m in re.finditer(rf"\b{word}(?:,\s+{word}){{2,}},?\s+and\s+{word}\b", text):
+        for w in re.finditer(word, m.group()):  # "peace, development, equity, justice and freedom"
+            if fold(w.group()) not in _FUNCTION_WORDS:
+                spans.append((m.start() + w.start(), m.start() + w.end()))
     found = []
     for start, end in spans:  # a phrase may hold a known name, not cross one
         if not any(t.start < end and start < t.end and not start <= t.start < t.end <= end for t in taken):
             phrase = text[start:end]
-            found.append(Span(phrase, start, end, key=f"concept:{_slug(phrase)}", known=False))
+            titled = _TITLED.search(text[max(start - 30, 0):start])  # under the title "...": a document
+            found.append(Span(phrase, start, end, key=f"{'doc' if titled else 'concept'}:{_slug(phrase)}",
+                              known=False, note="a title" if titled else None))
     return list({(f.start, f.end): f for f in found}.values())
 
 
@@ -510,8 +611,10 @@ def _country(name: str) -> str | None:
 
 
 def _looks_like_a_person(name: str) -> bool:
+    """Two or three capitalised words, none an adjective of a people ("South African")."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words)
+    return 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words) and not any(
+        re.search(r"(?:ian|can|ean|ese|ish)$", w) for w in words)
 
 
 # -- dates and numbers -----------------------------------------------------------------------------
@@ -590,7 +693,7 @@ def find_numbers(text: str) -> list[Span]:
     shares = "|".join(_SHARES)
     pattern = re.compile(
         rf"(?:\b{_QUALIFIERS}\s+)?(?:(?<![\w.,/-])(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(-plus)?|\b({words})\b)"
-        r"(\s*(?:percent|%|million|billion|trillion))?(?=\s+([a-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}))",
+        r"(\s*(?:percent|%|million|billion|trillion))?(?=[^\S\n]+([a-z][a-z-]+(?:[^\S\n]+[a-z][a-z-]+){0,2}))",
         re.IGNORECASE)
     found = []
     for m in pattern.finditer(text):
@@ -611,14 +714,48 @@ def find_numbers(text: str) -> list[Span]:
         unit = " ".join(w for w in ("percent" if scale == "%" else scale, *unit_words) if w)
         qualifier = m.group(1).lower() if m.group(1) else "more than" if m.group(3) else None
         found.append(Span(text[m.start():m.end(6)], m.start(), m.end(6), value=number, unit=unit,
-                          qualifier=qualifier, measure=_clause(text, m.start(6))))
+                          qualifier=qualifier, measure=_clause(text, m.start(6)),
+                          phrase=_counted(text, m.start(6))))
     share = re.compile(rf"(?:\b{_QUALIFIERS}\s+)?\b({shares})\s+of\b", re.IGNORECASE)
     for m in share.finditer(text):
         what = _clause(text, m.end())
+        counted = _counted(text, m.end())
         found.append(Span(m.group(), m.start(), m.end(), value=_SHARES[m.group(2).lower()], unit="percent",
                           qualifier=m.group(1).lower() if m.group(1) else None,
-                          measure=f"share of {what}" if what else None))
+                          measure=f"share of {what}" if what else None,
+                          phrase=f"share of {counted}" if counted else None))
+    ranked = re.compile(r"\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+"
+                        r"(?:largest|biggest|most important|leading)\s+([a-z][\w\s’'-]+?)(?=[,.;:]|$)",
+                        re.IGNORECASE | re.MULTILINE)
+    for m in ranked.finditer(text):  # "the second largest contributor to ...": a rank
+        rank = _ORDINALS.index(m.group(1).lower()) + 2
+        found.append(Span(m.group(), m.start(), m.end(), value=str(rank), unit="rank",
+                          measure=f"rank as {m.group(2).strip()}", phrase=m.group(2).strip()))
     return sorted(found, key=lambda n: n.start)
+
+
+_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
+
+def _counted(text: str, start: int) -> str | None:
+    """The noun phrase from ``start`` that a number counts: words (capitalised or not) joined by
+    "and" or "of", up to a function word, a verb of the clause or a punctuation mark.
+
+    >>> _counted("48 overseas Chinese cultural centers in 2023", 3)
+    'overseas Chinese cultural centers'
+    """
+    words: list[str] = []
+    for w in re.finditer(r"([\w’'/-]+)(\s*)", text[start:start + 160]):
+        word = w.group(1)
+        if fold(word) in (_FUNCTION_WORDS - {"and", "of"}) or word.endswith("ly") or word[:1].isdigit():
+            break
+        words.append(word)
+        if w.group(2) != " ":
+            break
+    while words and fold(words[-1]) in {"and", "of"}:
+        words.pop()
+    phrase = " ".join(words)
+    return phrase if len(phrase) >= 4 and phrase[:1].isalpha() else None
 
 
 def _clause(text: str, start: int) -> str | None:
@@ -656,6 +793,57 @@ def _priors(curation: Curation) -> tuple[dict[tuple[str, str], Counter[str]], di
     return pairs, dates
 
 
+def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: list[Entity]) -> list[Span]:
+    """Every finder's likely new names: capitalised, extended, described, listed, lower-case
+    names of ideas and noun phrases."""
+    new_names = find_new_names(text, dates, mentions)
+    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
+    new_names += find_extended(text, mentions)
+    new_names += find_described(text, [*mentions, *dates, *new_names])
+    new_names += find_listed(text, [*mentions, *dates])
+    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
+    seen = {n.key for n in new_names}
+    new_names += [p for p in find_phrases(text, [*mentions, *dates]) if p.key not in seen]
+    kinds = [Span(m.group(), m.start(), m.end(), key=f"concept:{_slug(m.group())}", known=False,
+                  note="a kind of relationship") for m in _RELATIONSHIP_KINDS.finditer(text)]
+    new_names += [k for k in kinds if not any(t.start <= k.start < t.end for t in mentions)]
+    return new_names + _countries_inside(text, [*mentions, *new_names])
+
+
+# The kinds of relationship between two parties ("comprehensive strategic partnership")
+_RELATIONSHIP_KINDS = re.compile(
+    r"\b(?:(?:(?:comprehensive|strategic|cooperative|all-round|global)\s+){1,3}partnership"
+    r"|(?:bilateral|diplomatic) (?:relations|ties))\b")
+
+
+def _countries_inside(text: str, names: list[Span]) -> list[Span]:
+    """Countries inside longer names ("Ambassador of China to Belgium", "situation in and around
+    Ukraine") that no name found on their own."""
+    found: dict[int, Span] = {}
+    starts = {n.start for n in names if _prefix(n.key or "") == "country"}
+    for n in names:
+        for m in re.finditer(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?", n.text):
+            start = n.start + m.start()
+            if (m.start(), m.end()) == (0, len(n.text)) or start in starts or start in found:
+                continue
+            country = _country(m.group())
+            if country:
+                found[start] = Span(m.group(), start, start + len(m.group()), key=f"country:{country}",
+                                    cls="Country", known=False)
+    return list(found.values())
+
+
+def _keyed_numbers(text: str) -> list[Span]:
+    """The numbers of a text, each with its own key: unit and value, and its offset when another
+    number of the same unit and value came before ("half of" twice)."""
+    numbers: list[Span] = []
+    for n in find_numbers(text):
+        stat = f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}"
+        again = any(m.key == stat or (m.key or "").startswith(stat + "-at-") for m in numbers)
+        numbers.append(replace(n, key=f"{stat}-at-{n.start}" if again else stat, known=False))
+    return numbers
+
+
 def _fact(article: ArticleFile, sentence: Span, subject: str, predicate: str, kind: str, value: str,
           note: str) -> Fact:
     digest = hashlib.sha1(f"{subject}|{predicate}|{value}|{article.file}|{sentence.start}".encode())
@@ -679,18 +867,13 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     date = date or next((d.value for d in find_dates(text[:400], None)
                          if d.value and len(d.value) == 10), None)
     dates = find_dates(text, date)
-    new_names = find_new_names(text, dates, mentions)
-    vocabulary = {fold(w) for e in entities for w in re.findall(r"[\w’'-]+", e.label) if len(w) > 3}
-    new_names += find_extended(text, mentions)
-    new_names += find_described(text, [*mentions, *dates, *new_names])
-    new_names += find_listed(text, [*mentions, *dates])
-    new_names += find_concepts(text, [*mentions, *dates, *new_names], vocabulary - _FUNCTION_WORDS)
-    numbers = [replace(n, key=f"stat:{_slug(n.unit or 'number')}-{_slug(n.value or '')}", known=False)
-               for n in find_numbers(text)]
+    new_names = _new_names(text, mentions, dates, entities)
+    numbers = _keyed_numbers(text)
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
-    tenures = _known_tenures(curation)
+    known = _Known(_known_tenures(curation), _known_roles(curation, entities),
+                   {e.key: e.label for e in entities})
     unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
@@ -699,29 +882,36 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     facts = [_fact(article, spans[0], key, "title", "text", spans[0].text, "candidate: the first line")]
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
     references = find_references(text, spans, names)
-    topics = _topics(names)
+    topic = _topic(names)
     previous: list[Span] = []
     earlier_dates: list[Span] = []
+    earlier_start = 0
     for sentence in spans:
         inside = [n for n in names if sentence.start <= n.start < sentence.end]
         referred = [r for r in references if sentence.start <= r.start < sentence.end]
-        facts += _pair_facts(article, sentence, inside, pairs, min_support)
-        facts += _context_facts(article, sentence, inside, _context(inside, referred, previous, topics),
-                                pairs, min_support)
+        # what a pronoun or description refers to is named where it stands
+        facts += _pair_facts(article, sentence, [*inside, *_context(inside, referred)], pairs, min_support)
+        facts += _topic_facts(article, sentence, inside, topic, pairs)
         previous_names = previous
         previous = inside or previous
         in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
-        for d in in_sentence or earlier_dates:  # a date at the head of a passage dates the next sentence
-            facts += _date_facts(article, sentence, inside, d, date_predicates, min_support)
+        # a date at the head of a passage dates the next sentence: the quote holds both
+        passage = sentence if in_sentence or not earlier_dates else Span(
+            text[earlier_start:sentence.end], earlier_start, sentence.end)
+        for d in in_sentence or earlier_dates:
+            facts += _date_facts(article, passage, [n for n in inside if not _described(n)], d,
+                                 date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            about = [*inside, *referred] if inside or referred else previous_names
+            about = [*inside, *referred, *(previous_names if referred or not inside else [])]
             facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
         facts += _relationships(article, sentence, inside, in_sentence, relationship_types)
-        facts += _tenures(article, sentence, inside, tenures)
-        earlier_dates = in_sentence
+        posts, held = _posts(article, text, sentence, inside, known)
+        new_names += posts
+        facts += held
+        earlier_dates, earlier_start = in_sentence, sentence.start
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
 
@@ -770,12 +960,15 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
                 kinds = {"person"}
             window = 0 if m.group(1) else _window_start(spans, sentence)  # a description looks further back
             earlier = sorted((n for n in [*names, *found] if n.end <= m.start() and n.start >= window
-                              and _prefix(n.key or "") in kinds), key=lambda n: n.end)
+                              and _prefix(n.key or "") in kinds and not _described(n)),
+                             key=lambda n: n.end)
             if m.group(1) and any(m.start() <= n.start < m.end() + 40 and _prefix(n.key or "") in kinds
                                   for n in names):
                 continue  # "the initiative of X": a name follows
+            if earlier and not m.group(1):  # a pronoun: the subject before, past an opening phrase
+                earlier = [n for n in earlier if not _opening(text, spans, n)] or earlier
             if earlier:
-                key = (earlier[-1] if m.group(1) else earlier[0]).key  # a pronoun: the subject before
+                key = (earlier[-1] if m.group(1) else earlier[0]).key
             elif kinds == {"country"} and main_country:
                 key = main_country
             else:
@@ -784,59 +977,79 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
     return found
 
 
+# A phrase that opens a sentence before its subject: "In responding to ..., ", "As X said, "
+_OPENING = re.compile(r"(?:In|On|At|After|Before|With|As|Since|When|While|During|To|For|By|Through|Under|"
+                      r"Amid|Despite|Following)\b[^,;:]*,\s*")
+
+
+def _opening(text: str, spans: list[Span], name: Span) -> bool:
+    """Whether a name stands in the phrase that opens its sentence before the subject ("In
+    responding to the violence between Israel and Palestine, China has ...")."""
+    sentence = next((s for s in spans if s.start <= name.start < s.end), None)
+    if sentence is None:
+        return False
+    opening = _OPENING.match(text, sentence.start, sentence.end)
+    return opening is not None and name.start < opening.end()
+
+
 def _window_start(spans: list[Span], sentence: Span) -> int:
     """Where the sentence before ``sentence`` starts: references look no further back."""
     at = spans.index(sentence)
     return spans[at - 1].start if at > 0 else sentence.start
 
 
-def _topics(names: list[Span]) -> list[str]:
-    """What the article is about: the concept or initiative, and the country, it names most."""
-    topics = []
-    for kinds in ({"concept", "initiative"}, {"country"}):
-        counted = Counter(n.key for n in names if _prefix(n.key or "") in kinds and n.key)
-        if counted and counted.most_common(1)[0][1] >= 3:
-            topics.append(str(counted.most_common(1)[0][0]))
-    return topics
+def _topic(names: list[Span]) -> str | None:
+    """What the article is about: the known idea it names most (three times at least) by a name of
+    three words or more ("development" or "peace" are ideas an article uses, not its topic)."""
+    counted = Counter(n.key for n in names if _prefix(n.key or "") == "concept" and n.known and n.key
+                      and len(n.text.split()) >= 3)
+    return str(counted.most_common(1)[0][0]) if counted and counted.most_common(1)[0][1] >= 3 else None
 
 
-def _context(inside: list[Span], referred: list[Span], previous: list[Span], topics: list[str]) -> list[Span]:
-    """Names a sentence speaks of without naming them: what its pronouns refer to, the previous
-    sentence's names when it names at most one (else its first name, its likely subject), and the
-    article's topics."""
+def _context(inside: list[Span], referred: list[Span]) -> list[Span]:
+    """Names a sentence speaks of without naming them: what its pronouns and descriptions refer to.
+    (Pairing a sentence with the previous one's names, or with the article's topic, proposed
+    hundreds of candidates for every one a curator keeps.)"""
     named = {n.key for n in inside}
-    context = [r for r in referred if r.key not in named]
-    if len(named) <= 1:
-        context += [p for p in previous if p.key not in named]
-    elif previous:
-        context.append(previous[0])
-    for topic in topics:  # the subject of a sentence that names no other of its kind
-        if not any(_prefix(n.key or "") == _prefix(topic) and n.known for n in [*inside, *context]):
-            context.append(Span("", 0, 0, key=topic, note="the article's topic"))
     unique: dict[str | None, Span] = {}
-    for c in context:
-        if c.key not in named:
-            unique.setdefault(c.key, c)
+    for r in referred:
+        if r.key not in named:
+            unique.setdefault(r.key, r)
     return list(unique.values())
 
 
-def _context_facts(article: ArticleFile, sentence: Span, inside: list[Span], context: list[Span],
-                   pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
-    """Candidate facts between a sentence's names and the names it speaks of without naming them."""
+_OPPOSING = re.compile(r"\b(?:oppos\w*|against|reject\w*|never|abandon\w*|resist\w*|"
+                       r"instead of|rather than|replace|no longer)\b",
+                       re.IGNORECASE)
+_ACTORS = {"country", "person", "organization", "initiative", "doc"}
+
+
+def _topic_facts(article: ArticleFile, sentence: Span, inside: list[Span], topic: str | None,
+                 pairs: dict[tuple[str, str], Counter[str]]) -> list[Fact]:
+    """The article's topic (the idea it names most) as what advocates, or opposes, the ideas a
+    sentence names before any other actor: "Pursue lasting peace through dialogue and consultation"
+    under a heading of the vision."""
+    if topic is None:
+        return []
     facts = []
-    for c in context:
-        for n in inside:
-            for a, b in ((c, n), (n, c)):
-                if a.key is None or b.key is None or a.key == b.key:
-                    continue
-                usual = _usual_predicate(pairs, a.key, b.key, min_support)
-                if usual is None:
-                    continue
-                predicate, count = usual
-                how = c.note or f"named in the previous sentence as {c.text!r}"
-                facts.append(_fact(article, sentence, a.key, predicate, "object", b.key,
-                                   f"candidate: {c.key} ({how}) and {n.text!r}; {predicate} links "
-                                   f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation"))
+    for n in inside:
+        if _prefix(n.key or "") != "concept" or n.key == topic:
+            continue
+        before = sentence.text[:n.start - sentence.start]
+        if any(m.key != n.key and m.start < n.start and m.known and _prefix(m.key or "") in _ACTORS
+               for m in inside if m.key != topic):
+            continue
+        clause = re.split(r"[;:,]", before)[-1]
+        if " " not in n.text and not re.search(r"isms?$", n.text):
+            continue  # "development", "peace": words an article uses, too common to be a stance
+        quoted = before.rstrip().endswith(("“", '"'))
+        if _described(n) and not (quoted or _STANCE.search(clause) or _OPPOSING.search(clause)):
+            continue  # a phrase ingest only guesses is a name: the clause must take a stance on it
+        opposing = _OPPOSING.search(clause)
+        usage = pairs.get((_prefix(topic), "concept"), Counter())
+        predicate = "opposes" if opposing and "opposes" in usage else "advocates"
+        facts.append(_fact(article, sentence, topic, predicate, "object", n.key or "",
+                           f"candidate: the article's topic and {n.text!r}, no other actor before it"))
     return facts
 
 
@@ -852,26 +1065,125 @@ def _usual_predicate(pairs: dict[tuple[str, str], Counter[str]], a: str, b: str,
 
 
 def _described(span: Span) -> bool:
-    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows)."""
-    return not span.known and span.text[:1].islower()
+    """Whether a span is a lower-case phrase ingest guesses names an idea (not a name it knows, nor
+    a thing named by a common noun and a name, "the report to the 19th CPC National Congress")."""
+    return not span.known and span.text[:1].islower() and _prefix(span.key or "") == "concept"
+
+
+_BOUNDARY = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:which|while|whereas|but|and|as well as|where|who)\b")
+_NEXT_WORDS = 12  # two names this close are linked whatever comes between
+_PHRASE_WORDS = 2  # a phrase ingest only guesses is a name: linked when this close, or listed
+
+
+# Verbs of stance: the subject of a clause with one of them before a phrase is likely to advocate,
+# oppose, build or include what the phrase names, however far apart.
+_STANCE = re.compile(r"\b(?:advocat|promot|call|oppos|support|pursu|build|uphold|practi[cs]|respect|"
+                     r"implement|aim|focus|includ|such as|commit|seek|safeguard|enhanc|strengthen|"
+                     r"reject|resist|follow|adher|champion|foster|propos|put forward|establish|launch|"
+                     r"built|based|basis|develop)",
+                     re.IGNORECASE)
+
+
+def _clauses(sentence: Span) -> list[tuple[int, int]]:
+    """A sentence cut at semicolons, colons, brackets, dashes and ", which/while/but/and ...":
+    (start, end) in the article."""
+    cuts = [sentence.start + m.start() for m in _BOUNDARY.finditer(sentence.text)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
+    """Pairs of names a sentence may state a fact about, in text order: the first name the sentence
+    (and each of its clauses) gives that is no guessed phrase, its likely subject, with every
+    other name; names at most ``_NEXT_WORDS`` words apart; a name with a name inside it; and what
+    is linked to one item of a list ("A, B and C") is linked to all. Names far apart in a long
+    sentence, neither its subject, are rarely one fact.
+
+    >>> text = ("China and Laos run a bullet train that carries people and goods every day of the "
+    ...         "year from the far mountains of the north to Vientiane.")
+    >>> def name(t, known=True):
+    ...     return Span(t, text.index(t), text.index(t) + len(t), key=f"concept:{t}", known=known)
+    >>> names = [name("China"), name("Laos"), name("bullet train", known=False), name("Vientiane")]
+    >>> linked = _links(Span(text, 0, len(text)), names)
+    >>> [(a.text, b.text) for a, b in linked]  # doctest: +NORMALIZE_WHITESPACE
+    [('China', 'Laos'), ('China', 'Vientiane'), ('Laos', 'bullet train'), ('Laos', 'Vientiane'),
+     ('China', 'bullet train')]
+    """
+    ordered = sorted(inside, key=lambda n: (n.start, -n.end))
+    links: dict[tuple[int, int, int, int], tuple[Span, Span]] = {}
+
+    def link(a: Span, b: Span, close: bool = False) -> None:
+        a, b = sorted((a, b), key=lambda n: (n.start, -n.end))
+        guessed = _described(a) or _described(b)
+        if a.key != b.key and (close or not guessed or len(gap(a, b).split()) <= _PHRASE_WORDS):
+            links.setdefault((a.start, a.end, b.start, b.end), (a, b))
+
+    def text_of(start: int, end: int) -> str:
+        return sentence.text[start - sentence.start:end - sentence.start]
+
+    def gap(a: Span, b: Span) -> str:
+        return text_of(a.end, b.start)
+
+    heads = []
+    opening = _OPENING.match(sentence.text)
+    subject_from = sentence.start + (opening.end() if opening else 0)  # past "In 2023, ", "As X said, "
+    for start, end in [(subject_from, sentence.end), *_clauses(sentence)]:
+        # the subject: the first name that is no guessed phrase, or any name that opens the clause
+        head = next((n for n in ordered if start <= n.start < end and (
+            not _described(n) or len(text_of(start, n.start).split()) <= 2)), None)
+        if head is not None:
+            heads.append(head)
+            for m in ordered:
+                if m.start >= start and m is not head:
+                    link(head, m, close=bool(_STANCE.search(gap(head, m))))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if b.start < a.end or len(gap(a, b).split()) <= _NEXT_WORDS:
+                link(a, b)
+    # a list: "A, B, and C" share their links
+    listed = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]
+              if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?", gap(a, b))]
+    for a, b in listed:
+        for x, y in list(links.values()):
+            for item, other in ((a, b), (b, a)):
+                partner = y if x is item else x if y is item else None
+                if partner is not None and partner is not other:
+                    link(partner, other, close=True)
+    return list(links.values())
+
+
+def _sums_up(gap: str) -> bool:
+    """Whether the text after a list item leads to a phrase that sums up the list: the rest of the
+    list (items of one or two words), a comma and maybe "the" ("..., democracy and freedom, the").
+
+    >>> _sums_up(", justice, democracy and freedom, the "), _sums_up(" has long upheld the ")
+    (True, False)
+    """
+    items, comma, tail = gap.rpartition(",")
+    return bool(comma) and tail.strip() in {"", "the", "all"} and all(
+        1 <= len(item.split()) <= 2 for item in re.split(r",|\band\b", items) if item.strip())
 
 
 def _pair_facts(article: ArticleFile, sentence: Span, inside: list[Span],
                 pairs: dict[tuple[str, str], Counter[str]], min_support: int) -> list[Fact]:
+    """Linked names of a sentence (:func:`_links`), each way the curation links their kinds, with
+    the predicate it uses most for that way."""
     facts = []
-    for a in inside:
-        for b in inside:
-            if a.key == b.key or a.key is None or b.key is None:
-                continue
-            if _described(a) and _described(b):
-                continue  # two phrases ingest only guesses are names: too weak to pair
-            usual = _usual_predicate(pairs, a.key, b.key, min_support)
+    for first, second in _links(sentence, inside):
+        if first.key is None or second.key is None or (_described(first) and _described(second)):
+            continue  # two phrases ingest only guesses are names: too weak to pair
+        gap = sentence.text[first.end - sentence.start:second.start - sentence.start]
+        # two ideas far apart: the earlier is the subject, unless the later sums up a list that
+        # holds the earlier ("peace, development and freedom, the common values of humanity")
+        one_way = _prefix(first.key) == _prefix(second.key) and len(gap.split()) > 3 and not _sums_up(gap)
+        for x, y in ((first, second),) if one_way else ((first, second), (second, first)):
+            usual = _usual_predicate(pairs, x.key or "", y.key or "", min_support)
             if usual is None:
                 continue
-            predicate, count = usual
-            note = (f"candidate: {a.text!r} and {b.text!r} in one sentence; {predicate} links "
-                    f"{_prefix(a.key)} to {_prefix(b.key)} {count} times in the curation")
-            facts.append(_fact(article, sentence, a.key, predicate, "object", b.key, note))
+            predicate, support = usual
+            note = (f"candidate: {x.text!r} and {y.text!r} linked in a clause; {predicate} links "
+                    f"{_prefix(x.key or '')} to {_prefix(y.key or '')} {support} times in the curation")
+            facts.append(_fact(article, sentence, x.key or "", predicate, "object", y.key or "", note))
     return facts
 
 
@@ -901,25 +1213,38 @@ def _unstated_qualifier(curation: Curation) -> str | None:
     return written.most_common(1)[0][0] if written else None
 
 
+# What a statistic may be about: the ontology's actors and undertakings.
+_STAT_SUBJECTS = {"country", "organization", "initiative", "event", "project", "concept", "region"}
+
+
 def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
                 pairs: dict[tuple[str, str], Counter[str]], unstated: str | None) -> list[Fact]:
     """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
     key = number.key or "stat:number"
     note = f"candidate statistic: {number.text!r}"
     facts = [_fact(article, sentence, key, "value", "number", number.value or "", note)]
-    if number.unit:
-        facts.append(_fact(article, sentence, key, "unit", "text", number.unit, note))
-    if number.measure:
-        facts.append(_fact(article, sentence, key, "measure", "text", number.measure,
+    units = [number.unit, number.phrase if number.unit != "percent" else None]
+    if number.phrase and number.unit != "percent" and number.phrase.endswith("s"):
+        units.append(number.phrase.split()[-1])  # the counted things, without their qualities
+    if number.unit == "dollars":
+        units.append("US dollars")
+    for unit in dict.fromkeys(u for u in units if u):
+        facts.append(_fact(article, sentence, key, "unit", "text", unit, note))
+    before = re.search(r"(?:[’']s\s+|^|,\s+)([a-z][\w\s-]{6,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:reached|"
+                       r"stood at|held steady at|amounted to|totaled|totalled|exceeded|hit|was|is)\s+"
+                       r"(?:at\s+)?(?:\w+\s+){0,2}$", sentence.text[:number.start - sentence.start])
+    measures = [number.measure, number.phrase, before.group(1) if before else None]
+    for measure in dict.fromkeys(m for m in measures if m):
+        facts.append(_fact(article, sentence, key, "measure", "text", measure,
                            f"{note}: what it counts, as the text words it; shorten it"))
     if number.qualifier:
         facts.append(_fact(article, sentence, key, "qualifier", "text", number.qualifier, note))
     elif unstated:
         facts.append(_fact(article, sentence, key, "qualifier", "text", unstated,
                            f"{note}: no qualifier stated, which the curation writes {unstated!r}"))
-    for n in inside:
-        usage = pairs.get(("stat", _prefix(n.key or "")))
-        if usage and "statisticSubject" in usage:
+    counted = any("statisticSubject" in usage for (kind, _), usage in pairs.items() if kind == "stat")
+    for n in dict.fromkeys(n for n in inside if not _described(n)):
+        if counted and _prefix(n.key or "") in _STAT_SUBJECTS:
             facts.append(_fact(article, sentence, key, "statisticSubject", "object", n.key or "",
                                f"{note}: about {n.text!r}?"))
     for d in dates:
@@ -937,17 +1262,28 @@ _COPULA = re.compile(
 
 def _characterizations(article: ArticleFile, sentence: Span, inside: list[Span],
                        prefixes: set[str]) -> list[Fact]:
-    """'X is/has become/means Y': Y as a candidate characterization of X."""
-    facts = []
+    """'X is/has become/means Y', 'X, the Y,', 'described X as "Y"', 'As the Y, X': Y as a candidate
+    characterization of X; and the title a document is given."""
+    facts = [_fact(article, sentence, n.key or "", "title", "text", n.text, "candidate: its title")
+             for n in inside if n.note == "a title"]
     for n in inside:
         if _prefix(n.key or "") not in prefixes:
             continue
-        said = _COPULA.match(sentence.text[n.end - sentence.start:])
-        if said and len(said.group(1).split()) >= 2:
-            value = said.group(1).strip(" \"“”")
+        after, before = sentence.text[n.end - sentence.start:], sentence.text[:n.start - sentence.start]
+        further = re.match(r"(?:\s+[\w’'-]+){1,6}?\s+and\b", after)  # "has borne fruits and become ..."
+        said = [_COPULA.match(after), _COPULA.match(after, further.end()) if further else None,
+                _APPOSITIVE.match(after), _DESCRIBED_AS.search(after), _AS_FRONTED.search(before)]
+        for found in (s for s in said if s and len(s.group(1).split()) >= 2):
+            value = found.group(1).strip(" \"“”")
             facts.append(_fact(article, sentence, n.key or "", "characterization", "text", value,
                                f"candidate: what the text says {n.text!r} is"))
     return facts
+
+
+# "X, the first ... ,": an apposition; "described X as Y"; "As the ... Y, X ...": what X is
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:()]{8,160}?)(?=[,.;:]|$)")
+_DESCRIBED_AS = re.compile(r"^[^.;:]{0,120}?\s+as\s+[“\"]([^”\"]{8,160}?)[,.]?[”\"]")
+_AS_FRONTED = re.compile(r"^\s*As\s+(?:the|a|an)\s+([^,;:]{8,160}?),\s*(?:[\w’'-]+\s+){0,3}$")
 
 
 def _article_facts(article: ArticleFile, sentence: Span, inside: list[Span], headline: bool,
@@ -990,22 +1326,22 @@ def _relationships(article: ArticleFile, sentence: Span, inside: list[Span], dat
     """Two parties and a kind of relationship in one sentence: a candidate bilateral relationship.
     The parties are the two named side by side ("X and Y", "X-Y", "between X and Y") when there are
     such, else the first two; the quote starts at the first party."""
-    kinds = [n for n in inside if n.key in types]
+    kinds = [n for n in inside if n.key in types or n.note == "a kind of relationship"]
+    named = sorted((n for n in inside if _prefix(n.key or "") in {"country", "organization", "region"}),
+                   key=lambda n: n.start)
     parties: list[Span] = []
-    for n in inside:
-        party = _prefix(n.key or "") in {"country", "organization", "region"}
-        if party and n.key not in {p.key for p in parties}:
+    for n in named:
+        if n.key not in {p.key for p in parties}:
             parties.append(n)
     related = re.search(r"\b(?:relations|ties|partnership|community with a shared future)\b", sentence.text)
     if not (kinds or related) or len(parties) < 2:
         return []
-    from itertools import pairwise
 
     def side_by_side(x: Span, y: Span) -> bool:
         gap = sentence.text[x.end - sentence.start:y.start - sentence.start]
-        return bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
+        return x.key != y.key and bool(re.fullmatch(r"\s*(?:and|[-–])?\s*", gap))
 
-    a, b = next(((x, y) for x, y in pairwise(parties) if side_by_side(x, y)), (parties[0], parties[1]))
+    a, b = next(((x, y) for x, y in pairwise(named) if side_by_side(x, y)), (parties[0], parties[1]))
     kind = kinds[0].key or "" if kinds else ""
     names = [(n.key or ":").split(":")[1].lower() for n in (a, b)]
     key = f"relationship:{names[0]}--{names[1]}" + (f"-{kind.split(':')[1]}" if kind else "")
@@ -1043,6 +1379,95 @@ def _tenures(article: ArticleFile, sentence: Span, inside: list[Span],
                 facts.append(_fact(article, sentence, tenure, "holder", "object", n.key, note))
                 facts.append(_fact(article, sentence, tenure, "post", "object", post, note))
     return facts
+
+
+_TITLE = r"(?:President|Ambassador|Prime Minister|Minister|Premier|Chairman|Secretary-General|Secretary)"
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the curation knows of posts: person -> (tenure, post), title -> role, key -> label."""
+
+    tenures: dict[str, list[tuple[str, str]]]
+    roles: dict[str, str]
+    labels: dict[str, str]
+
+
+def _known_roles(curation: Curation, entities: list[Entity]) -> dict[str, str]:
+    """The title a post's label starts with -> the role the curation gives such posts
+    ("President" -> concept:head-of-state)."""
+    labels = {e.key: e.label for e in entities}
+    roles: dict[str, str] = {}
+    for article in curation.articles:
+        for f in article.facts:
+            title = re.match(_TITLE, labels.get(f.subject, ""))
+            if f.predicate == "role" and title:
+                roles.setdefault(title.group(), f.value)
+    return roles
+
+
+def _posts(article: ArticleFile, text: str, sentence: Span, inside: list[Span],
+           known: _Known) -> tuple[list[Span], list[Fact]]:
+    """A known person with a title holds their known tenures (:func:`_tenures`). A new person with
+    a title: "Cao Zhongming, Ambassador of China to Belgium", "President Ilham
+    Aliyev ... Azerbaijan" or "his U.S. counterpart Joe Biden" (the post of the person named before,
+    in another country). Proposes the post (its label, the country it is in and the one it is
+    accredited to, its role) and the tenure ("PERSON as POST", as the curation labels tenures) as
+    new names, with the facts that tie them."""
+    spans: list[Span] = []
+    facts = _tenures(article, sentence, inside, known.tenures)
+    for person in (n for n in inside if _prefix(n.key or "") == "person" and not n.known):
+        found = _post(text, sentence, person, inside, known)
+        if found is None:
+            continue
+        post, home, host = found
+        title = re.match(_TITLE, post.text)
+        tenure = Span(f"{person.text} as {post.text}", person.start, max(person.end, post.end), known=False,
+                      key=f"tenure:{_slug(person.text)}--{_slug(post.text)}", note="a tenure, as labelled")
+        spans += [post, tenure]
+        note = f"candidate: {person.text!r} holds the post {post.text!r}"
+        ties = [(tenure, "holder", person), (tenure, "post", post), (post, "postIn", home),
+                (post, "accreditedTo", host)]
+        role = known.roles.get(title.group()) if title else None
+        if title and role is None and text[post.start:post.end] == post.text:
+            role = f"concept:{_slug(title.group())}"  # a role the curation does not know yet: the title
+            spans.append(Span(title.group(), post.start, post.start + title.end(), key=role, known=False))
+        facts += [_fact(article, sentence, a.key or "", predicate, "object", b.key or "", note)
+                  for a, predicate, b in ties if b is not None]
+        if role is not None:
+            facts.append(_fact(article, sentence, post.key or "", "role", "object", role, note))
+    return spans, facts
+
+
+def _post(text: str, sentence: Span, person: Span, inside: list[Span],
+          known: _Known) -> tuple[Span, Span | None, Span | None] | None:
+    """The post a new person is named with, the country it is in and the one it is accredited to."""
+    countries = [n for n in inside if _prefix(n.key or "") == "country"]
+    place = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+    after = re.match(rf",\s+({_TITLE}(?:\s+of\s+{place})?(?:\s+to\s+{place})?)",
+                     text[person.end:sentence.end])
+    before = re.search(rf"\b({_TITLE})\s+$", text[sentence.start:person.start])
+    said = next((c for c in countries if text[c.end:person.start] == " counterpart "), None)
+    others = [re.match(_TITLE, known.labels.get(post, "")) for n in inside
+              for _, post in known.tenures.get(n.key or "", [])]
+    if after:
+        start = person.end + after.start(1)
+        label = after.group(1)
+        of, to = re.search(r"\s+of\s+(.+?)(?:\s+to\s+|$)", label), re.search(r"\s+to\s+(.+)$", label)
+        home = next((c for c in countries if of and c.text == of.group(1)), None)
+        host = next((c for c in countries if to and c.text == to.group(1)), None)
+    elif before and countries:
+        home, host = min(countries, key=lambda c: abs(c.start - person.start)), None
+        start, label = sentence.start + before.start(1), f"{before.group(1)} of {home.text}"
+    elif said is not None and others and others[0]:
+        home, host = said, None  # "his U.S. counterpart Joe Biden": the post of the other, there
+        country = known.labels.get(said.key or "", said.text)
+        start = said.start
+        label = f"{others[0].group()} of {'the ' if country.startswith('United ') else ''}{country}"
+    else:
+        return None
+    end = start + len(label) if text[start:start + len(label)] == label else person.start
+    return Span(label, start, end, key=f"post:{_slug(label)}", known=False, note="a post"), home, host
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

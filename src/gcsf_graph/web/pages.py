@@ -3,10 +3,13 @@
 An entity ``https://w3id.org/gcsf/id/{kind}/{key}`` has its page at ``/id/{kind}/{key}``:
 everything ``gcsf describe`` shows, each fact with its article and quote, and links to its
 neighbours; an article's page also lists its claims (in text order when the article texts
-are at hand). ``/ontology`` lists each class and property with its label, definition,
-alignment, usage count and an example fact. Pages are plain functions of the graph returning
-HTML, so the server and the static site (:mod:`.site`) write the same pages. Every data string
-reaches the page through Jinja2's autoescaping.
+are at hand). With the article texts at hand (``gcsf serve --articles``, ``gcsf site
+--articles``), each quote shows marked inside its sentence and the text around it, found by the
+claim's TextPositionSelector in a text whose SHA-256 is the curated one, and an article's page
+shows its text with the claims' quotes marked. ``/ontology`` lists each class and property
+with its label, definition, alignment, usage count and an example fact. Pages are plain
+functions of the graph returning HTML, so the server and the static site (:mod:`.site`) write
+the same pages. Every data string reaches the page through Jinja2's autoescaping.
 
 >>> from gcsf_graph import load
 >>> html = entity_html(load(), "https://w3id.org/gcsf/id/person/xi-jinping", Links())
@@ -20,7 +23,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, lru_cache, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +44,8 @@ if TYPE_CHECKING:
     from .app import Settings
     from .workers import WorkerPool
 
-__all__ = ["Links", "check_json", "entity_html", "entity_rdf", "not_found_html", "ontology_html",
-           "search_json", "vocabulary_json"]
+__all__ = ["Links", "Passage", "article_text", "check_json", "entity_html", "entity_rdf", "marked_text",
+           "not_found_html", "ontology_html", "passage", "search_json", "vocabulary_json"]
 
 _HERE = Path(__file__).resolve().parent
 _SAFE_KEY = re.compile(r"[A-Za-z0-9._~-]+")
@@ -133,10 +136,171 @@ def _article_claims(kg: KnowledgeGraph, iri: str, articles: Path | None) -> list
     return sorted(claims, key=position)
 
 
+_POSITIONS = """
+SELECT ?file ?sha ?quote ?start ?end WHERE {
+  ?claim gcsf:statedIn ?doc ; gcsf:quote ?quote ; oa:hasSelector ?at .
+  ?at a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  ?doc dcterms:identifier ?file . OPTIONAL { ?doc gcsf:sha256 ?sha } }"""
+
+#: How much text a quote's context shows each side, at most (cut at a word, marked "…").
+CONTEXT_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A quote inside the text around it: the sentence it stands in, and the one before or after
+    when the quote is a whole sentence."""
+
+    before: str
+    quote: str
+    after: str
+
+
+def _positions(kg: KnowledgeGraph) -> dict[tuple[str, str], tuple[int, int, str | None]]:
+    """(document file, quote) -> (start, end, the document's SHA-256), once per graph."""
+    if "web.positions" not in kg.cache:
+        found: dict[tuple[str, str], tuple[int, int, str | None]] = {}
+        for r in rows(kg.query(_POSITIONS)):
+            found.setdefault((r["file"], r["quote"]), (int(r["start"]), int(r["end"]), r["sha"]))
+        kg.cache["web.positions"] = found
+    positions: dict[tuple[str, str], tuple[int, int, str | None]] = kg.cache["web.positions"]
+    return positions
+
+
+def article_text(kg: KnowledgeGraph, articles: Path | None, file: str) -> tuple[str | None, str | None]:
+    """The text of the article ``file`` from the folder ``articles`` and a notice, once per graph:
+    (text, None) when its SHA-256 is the one the graph records, else (None, why not) — a changed
+    text would put the quotes' positions in the wrong place."""
+    from ..curation.anchors import read_article, sha256
+    from ..errors import DataError
+
+    if articles is None:
+        return None, None
+    texts: dict[tuple[str, str], tuple[str | None, str | None]] = kg.cache.setdefault("web.texts", {})
+    if (str(articles), file) not in texts:
+        recorded = next((sha for (f, _), (_, _, sha) in _positions(kg).items() if f == file and sha), None)
+        if "/" in file or "\\" in file or file.startswith(".") or not (articles / file).is_file():
+            found: tuple[str | None, str | None] = (None, f"{file} is not in the articles' folder: "
+                                                          "quotes are shown without their context.")
+        else:
+            try:
+                text = read_article(articles / file)
+            except DataError as exc:
+                found = (None, f"{file} cannot be read ({exc}): quotes are shown without their context.")
+            else:
+                found = (text, None) if recorded is None or sha256(text) == recorded else (
+                    None, f"{file} is not the text the claims were curated from (its SHA-256 differs): "
+                          "quotes are shown without their context.")
+        texts[(str(articles), file)] = found
+    return texts[(str(articles), file)]
+
+
+@lru_cache(maxsize=8)
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    from ..curation.sentences import split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def passage(text: str, start: int, end: int, *, width: int = CONTEXT_WIDTH) -> Passage:
+    """The quote at ``start:end`` of ``text`` with its sentence around it (and the sentence before
+    or after when the quote is a whole sentence), at most ``width`` characters each side.
+
+    >>> p = passage("One here. Two three four. Five.", 14, 19)
+    >>> (p.before, p.quote, p.after)
+    ('Two ', 'three', ' four.')
+    >>> passage("One here. Two three four. Five.", 10, 25)
+    Passage(before='One here. ', quote='Two three four.', after=' Five.')
+    """
+    spans = _sentence_spans(text)
+    first = next((i for i, (a, b) in enumerate(spans) if a <= start < b), None)
+    last = next((i for i, (a, b) in enumerate(spans) if a < end <= b), None)
+    lo = spans[first][0] if first is not None else start
+    hi = spans[last][1] if last is not None else end
+    if first is not None and lo == start and first > 0:
+        lo = spans[first - 1][0]  # a whole sentence: the one before too
+    if last is not None and hi == end and last + 1 < len(spans):
+        hi = spans[last + 1][1]  # and the one after
+    before, after = re.sub(r"\s+", " ", text[lo:start]), re.sub(r"\s+", " ", text[end:hi])
+    if len(before) > width:
+        before = "…" + before[-width:].split(" ", 1)[-1]
+    if len(after) > width:
+        after = after[:width].rsplit(" ", 1)[0] + "…"
+    return Passage(before, text[start:end], after)
+
+
+def _passages(kg: KnowledgeGraph, description: Any, articles: Path | None
+              ) -> tuple[dict[tuple[str, str], Passage], list[str]]:
+    """The passage of each quote of an entity's facts whose article is at hand, and the notices of
+    the articles that are not (or not as curated)."""
+    found: dict[tuple[str, str], Passage] = {}
+    notices: list[str] = []
+    if articles is None:
+        return found, notices
+    positions = _positions(kg)
+    groups = [*description.outgoing.values(), *description.incoming.values()]
+    for source in (s for facts in groups for fact in facts for s in fact.sources):
+        place = positions.get((source.document, source.quote))
+        if place is None:
+            continue
+        text, notice = article_text(kg, articles, source.document)
+        if notice and notice not in notices:
+            notices.append(notice)
+        start, end, _ = place
+        if text is not None and text[start:end] == source.quote:
+            found[(source.document, source.quote)] = passage(text, start, end)
+    return found, notices
+
+
+def marked_text(text: str, marks: list[tuple[int, int]]) -> list[list[tuple[str, bool]]]:
+    """A text as paragraphs (one a line) of (piece, marked) with the spans ``marks`` marked.
+
+    >>> marked_text("One two.\\nThree four.", [(4, 7), (15, 19)])
+    [[('One ', False), ('two', True), ('.', False)], [('Three ', False), ('four', True), ('.', False)]]
+    """
+    merged: list[list[int]] = []
+    for a, b in sorted(marks):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    paragraphs = []
+    for line in re.finditer(r"[^\n]+", text):
+        pieces, at = [], line.start()
+        for a, b in ([max(a, line.start()), min(b, line.end())] for a, b in merged):
+            if a < b:
+                if at < a:
+                    pieces.append((text[at:a], False))
+                pieces.append((text[a:b], True))
+                at = b
+        if at < line.end():
+            pieces.append((text[at:line.end()], False))
+        if "".join(p for p, _ in pieces).strip():
+            paragraphs.append(pieces)
+    return paragraphs
+
+
+def _document_text(kg: KnowledgeGraph, iri: str, articles: Path | None
+                   ) -> tuple[list[list[tuple[str, bool]]], str | None]:
+    """A document's text with its claims' quotes marked, when the text is at hand and as curated."""
+    files = [f for f, doc in _documents(kg).items() if doc == iri]
+    if articles is None or not files:
+        return [], None
+    text, notice = article_text(kg, articles, files[0])
+    if text is None:
+        return [], notice
+    marks = [(start, end) for (f, quote), (start, end, _) in _positions(kg).items()
+             if f == files[0] and text[start:end] == quote]
+    return marked_text(text, marks), None
+
+
 def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | None = None,
                 views: bool = False) -> str:
     """The HTML page of one entity (:class:`UnknownEntityError` if the graph says nothing of it);
-    ``views`` links to the graph view of its neighbourhood (on the server)."""
+    ``views`` links to the graph view of its neighbourhood (on the server). With the folder of the
+    article texts (``articles``), each quote shows inside the text around it and an article's
+    page shows its text with the claims' quotes marked; a text whose SHA-256 is not the one the
+    graph records is not used (the page says so)."""
     from ..entities import describe
 
     if not kg.query("ASK { { ?e ?p ?o } UNION { ?s ?p ?e } }", bindings={"e": ox.NamedNode(iri)}):
@@ -145,8 +309,13 @@ def entity_html(kg: KnowledgeGraph, iri: str, links: Links, *, articles: Path | 
     documents = _documents(kg)
     is_document = bool({"article", "source document"} & set(description.types))
     claims = _article_claims(kg, iri, articles) if is_document else []
+    passages, notices = _passages(kg, description, articles)
+    text, notice = _document_text(kg, iri, articles) if is_document else ([], None)
+    if notice and notice not in notices:
+        notices.append(notice)
     return render("entity.html", links, d=description, documents=documents, claims=claims,
-                  in_text_order=articles is not None, short=shorten(iri), views=views)
+                  in_text_order=articles is not None, short=shorten(iri), views=views,
+                  passages=passages, notices=notices, text=text)
 
 
 def _suggest(kg: KnowledgeGraph, iri: str) -> list[tuple[str, str, str]]:
