@@ -346,7 +346,7 @@ def test_examples_that_list_facts_give_each_one_its_article_and_quote(kg, name):
 
 
 def test_dated_facts_read_as_dates_in_the_terminal_and_stay_typed_in_machine_formats(gcsf):
-    table = gcsf("query", "--example", "dated-facts").stdout
+    table = gcsf("query", "--example", "dated-facts", env={"COLUMNS": "240"}).stdout  # no cell wraps
     assert "10 June" in table and "August 2023" in table and "18 January 2017" in table and "2013" in table
     assert "--06-10" not in table and "2023-08" not in table
     rows = json.loads(gcsf("query", "--example", "dated-facts", "--format", "json").stdout)["results"]["bindings"]
