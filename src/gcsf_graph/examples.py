@@ -14,7 +14,7 @@ parameter named ``file`` takes an article's file name or just its number (``001`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 
@@ -26,22 +26,30 @@ __all__ = ["Example", "Param", "example", "example_bindings", "examples"]
 _DIR = Path(__file__).resolve().parent / "queries"
 
 
-class Param(NamedTuple):
+class Param:
     """A variable of an example that can be bound: its name, what it is, an example value."""
 
-    name: str
-    description: str
-    sample: str
+    __slots__ = ("description", "name", "sample")
+
+    def __init__(self, name: str, description: str, sample: str) -> None:
+        self.name, self.description, self.sample = name, description, sample
+
+    def __repr__(self) -> str:
+        return f"Param({self.name!r})"
 
 
-class Example(NamedTuple):
+class Example:
     """A named example query with a one-line title, a longer description and its parameters."""
 
-    name: str
-    title: str
-    description: str
-    text: str
-    params: tuple[Param, ...] = ()
+    __slots__ = ("description", "name", "params", "text", "title")
+
+    def __init__(self, name: str, title: str, description: str, text: str,
+                 params: tuple[Param, ...] = ()) -> None:
+        self.name, self.title, self.description = name, title, description
+        self.text, self.params = text, params
+
+    def __repr__(self) -> str:
+        return f"Example({self.name!r})"
 
 
 def _read(path: Path) -> Example:

@@ -12,7 +12,6 @@ format's extensions, media type and names are written down once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -21,25 +20,33 @@ from .errors import UsageError
 __all__ = ["RDF_FORMATS", "RESULT_FORMATS", "RdfFormat", "ResultFormat", "rdf_format", "rdf_format_of"]
 
 
-class RdfFormat(NamedTuple):
-    """An RDF serialisation: its name, file extensions, media type and each engine's name for it."""
+class RdfFormat:
+    """An RDF serialisation: its name, file extensions, media type and each engine's name for it.
 
-    name: str
-    extensions: tuple[str, ...]
-    media_type: str
-    oxigraph: ox.RdfFormat
-    rdflib: str
-    #: Whether the format can hold named graphs (TriG, N-Quads).
-    datasets: bool = False
+    ``datasets``: whether the format can hold named graphs (TriG, N-Quads).
+    """
+
+    __slots__ = ("datasets", "extensions", "media_type", "name", "oxigraph", "rdflib")
+
+    def __init__(self, name: str, extensions: tuple[str, ...], media_type: str, oxigraph: ox.RdfFormat,
+                 rdflib: str, datasets: bool = False) -> None:
+        self.name, self.extensions, self.media_type = name, extensions, media_type
+        self.oxigraph, self.rdflib, self.datasets = oxigraph, rdflib, datasets
+
+    def __repr__(self) -> str:
+        return f"RdfFormat({self.name!r})"
 
 
-class ResultFormat(NamedTuple):
+class ResultFormat:
     """A SPARQL query results format (W3C JSON, XML, CSV, TSV) and its media type."""
 
-    name: str
-    extension: str
-    media_type: str
-    oxigraph: ox.QueryResultsFormat
+    __slots__ = ("extension", "media_type", "name", "oxigraph")
+
+    def __init__(self, name: str, extension: str, media_type: str, oxigraph: ox.QueryResultsFormat) -> None:
+        self.name, self.extension, self.media_type, self.oxigraph = name, extension, media_type, oxigraph
+
+    def __repr__(self) -> str:
+        return f"ResultFormat({self.name!r})"
 
 
 RDF_FORMATS: dict[str, RdfFormat] = {f.name: f for f in (

@@ -25,7 +25,7 @@ import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
 
 import pyoxigraph as ox
 
@@ -98,10 +98,13 @@ def _risky(text: str) -> bool:
     return any(word in upper for word in _RISKY)
 
 
-class _Token(NamedTuple):
-    kind: str
-    text: str
-    offset: int
+class _Token:
+    """A terminal of the grammar: its kind (a group of the lexer), its text and where it starts."""
+
+    __slots__ = ("kind", "offset", "text")
+
+    def __init__(self, kind: str, text: str, offset: int) -> None:
+        self.kind, self.text, self.offset = kind, text, offset
 
 
 def _expand_escapes(sparql: str) -> str:
