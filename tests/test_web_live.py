@@ -78,8 +78,10 @@ def test_a_thousand_connections_at_once(server):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, 4096), hard), hard))
     before = server.rss_kib()
-    request = (b"GET /sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-               b"Connection: close\r\n\r\n")
+    # a query of a few tenths of a second, so that the server is overloaded and must say so
+    busy = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d a gcsf:Claim }")
+    request = (f"GET /sparql?query={busy} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               "Connection: close\r\n\r\n").encode()
     sockets = []
     for _ in range(1000):
         try:

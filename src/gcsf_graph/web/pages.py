@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from ..graph import KnowledgeGraph
     from .app import Settings
-    from .workers import WorkerPool
+    from .workers import Runner
 
 __all__ = ["Links", "entity_html", "entity_rdf", "not_found_html", "ontology_html", "search_json",
            "vocabulary_json"]
@@ -371,7 +371,7 @@ def _result_view_task(kg: KnowledgeGraph, view: str, query: str, max_rows: int) 
     return result_view(kg, view, query, max_rows=max_rows)
 
 
-def routes(settings: Settings, pool: WorkerPool,
+def routes(settings: Settings, pool: Runner,
            on_error: Callable[[Exception], Response]) -> list[BaseRoute]:
     """The routes of the pages, the web app and its small JSON API."""
     from starlette.responses import JSONResponse, Response
