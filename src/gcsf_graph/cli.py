@@ -524,7 +524,7 @@ def push_command(files: tuple[Path, ...], endpoint: str, graph_iri: str, replace
 @click.option("--timeout", type=click.FloatRange(min=0.1, max=3600), default=20, show_default=True,
               help="Seconds a request may take, its query included.")
 @click.option("--workers", type=click.IntRange(min=1, max=64), default=2, show_default=True,
-              help="Worker processes answering queries at once.")
+              help="Server processes, each answering one query at a time.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Rows (or triples) an answer holds at most.")
 @click.option("--articles", type=click.Path(path_type=Path, file_okay=False),

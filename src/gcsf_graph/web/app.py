@@ -1,10 +1,11 @@
 """The web server: one ASGI app for the SPARQL endpoint, the Linked Data pages and the web app.
 
-:func:`create_app` builds the app over a loaded graph; :func:`serve` runs it with uvicorn.
-The app never runs a query itself: each request that reads the graph goes to a worker process
-(:mod:`.workers`), which bounds its time and the number at once. Every response carries a
-strict Content-Security-Policy; a Host header other than the names the server answers to is
-refused (DNS rebinding); no cross-origin reads unless ``cors`` names an origin.
+:func:`create_app` builds the app over a loaded graph; :func:`serve` runs it with uvicorn in
+pre-forked server processes. The app hands each request that reads the graph to a runner
+(:mod:`.workers`) that bounds its time and the number at once: worker processes by default, a
+thread of its own process in `gcsf serve` (a process whose query overruns is replaced). Every
+response carries a strict Content-Security-Policy; a Host header other than the names the server
+answers to is refused (DNS rebinding); no cross-origin reads unless ``cors`` names an origin.
 
 >>> from starlette.testclient import TestClient
 >>> from gcsf_graph import load
@@ -62,8 +63,10 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     #: An origin allowed to read answers from a browser page elsewhere (CORS); none by default.
     cors: tuple[str, ...] = ()
+    #: Processes answering queries, one at a time each.
     workers: int = 2
-    #: Requests that may wait for a worker; more get 503 with Retry-After.
+    #: Requests that may wait for a worker (shared among the server processes); more get 503
+    #: with Retry-After.
     queue: int = 32
     #: Seconds a request may take, its query included.
     timeout: float = 20.0
@@ -310,11 +313,12 @@ class _SecurityHeaders:
         await self.app(scope, receive, send)
 
 
-def _protocol_class(header_timeout: float, room: int | None = None) -> type:
+def _protocol_class(header_timeout: float, room: tuple[Any, int, int] | None = None) -> type:
     """uvicorn's HTTP protocol (httptools' C parser where installed, else h11), closing
-    connections that are slow to send a request's headers. With ``room``, each request's scope
-    gets ``gcsf.arrival``: when its headers were complete and whether at most ``room`` requests
-    were then in progress in this process (see :data:`.workers.ARRIVAL`)."""
+    connections that are slow to send a request's headers. With ``room`` (``load, slot, most``),
+    this process keeps its count of requests in progress in ``load[slot]``, and each request's
+    scope gets ``gcsf.arrival``: when its headers were complete and whether the processes then
+    had at most ``most`` requests in progress in all (see :data:`.workers.ARRIVAL`)."""
     import time
 
     base: type
@@ -329,7 +333,18 @@ def _protocol_class(header_timeout: float, room: int | None = None) -> type:
         if room is not None and hasattr(base, "on_headers_complete"):
             def on_headers_complete(self) -> None:
                 super().on_headers_complete()
-                self.scope["gcsf.arrival"] = (time.monotonic(), len(self.tasks) <= room)
+                load, slot, most = room
+                load[slot] = self._in_progress()
+                self.scope["gcsf.arrival"] = (time.monotonic(), sum(load) <= most)
+                self.scope["gcsf.done"] = self._done
+
+            def _in_progress(self) -> int:
+                # a task that has ended stays in the set until the loop runs its callbacks
+                return sum(1 for task in self.tasks if not task.done())
+
+            def _done(self) -> None:
+                # called as a request's task ends: it is still counted
+                room[0][room[1]] = max(self._in_progress() - 1, 0)
 
         def _arm(self) -> None:
             if self._slow is not None:
@@ -398,9 +413,10 @@ def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser:
     """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready.
 
     ``settings.workers`` server processes, forked once the graph is loaded, take connections
-    from one listening socket and run their queries themselves (one at a time each, on a thread
-    the event loop waits for). A query past the time limit gets 503 and its process stops and is
-    replaced; the parent process only supervises (:class:`.prefork.Supervisor`).
+    from one listening socket and run their queries themselves, one at a time each, on a thread
+    (:class:`.ThreadRunner`): no request crosses to another process. A query past the time
+    limit gets 503 and its process stops and is replaced; the parent process only supervises
+    (:class:`.prefork.Supervisor`), and kills a process still busy 5 s past the limit.
     """
     from .prefork import Supervisor
 
@@ -414,7 +430,8 @@ def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser:
 
     def child(slot: int) -> int:
         runner = ThreadRunner(kg, timeout=settings.timeout, watch=(supervisor.watch, slot))
-        return _serve_process(create_app(kg, settings, pool=runner), runner, settings, listener)
+        room = (supervisor.load, slot, settings.workers + settings.queue)
+        return _serve_process(create_app(kg, settings, pool=runner), runner, settings, listener, room)
 
     supervisor = Supervisor(child, size=settings.workers)
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
@@ -434,19 +451,23 @@ def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser:
     print("stopped", file=sys.stderr, flush=True)
 
 
-def _serve_process(app: Any, runner: ThreadRunner, settings: Settings, listener: Any) -> int:
+def _serve_process(app: Any, runner: ThreadRunner, settings: Settings, listener: Any,
+                   room: tuple[Any, int, int]) -> int:
     """One server process: uvicorn on the shared socket until SIGTERM, or until a runaway query."""
     import os
 
     import uvicorn
 
     async def arrived(scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if "gcsf.arrival" in scope:
-            ARRIVAL.set(scope["gcsf.arrival"])
-        await app(scope, receive, send)
+        if "gcsf.arrival" not in scope:
+            await app(scope, receive, send)
+            return
+        ARRIVAL.set(scope["gcsf.arrival"])
+        try:
+            await app(scope, receive, send)
+        finally:
+            scope["gcsf.done"]()
 
-    # the one running and this process's share of those that may wait
-    room = 1 + max(settings.queue // settings.workers, 1)
     config = uvicorn.Config(arrived, log_level="warning", access_log=False,
                             http=_protocol_class(settings.header_timeout, room), lifespan="on",
                             limit_concurrency=max(settings.max_connections // settings.workers, 1),

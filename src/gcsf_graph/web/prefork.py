@@ -29,13 +29,17 @@ class Supervisor:
 
     def __init__(self, child: Callable[[int], int], *, size: int, stop_wait: float = 10.0) -> None:
         self.child, self.size, self.stop_wait = child, size, stop_wait
-        self.watch: Any = multiprocessing.get_context("fork").RawArray("d", size)
+        context = multiprocessing.get_context("fork")
+        self.watch: Any = context.RawArray("d", size)
+        #: Requests in progress in each child, as each child last counted its own.
+        self.load: Any = context.RawArray("i", size)
         self.children: dict[int, int] = {}  # pid: slot
         self._started: dict[int, float] = {}
         self._stopping = False
 
     def _spawn(self, slot: int) -> None:
         self.watch[slot] = 0.0
+        self.load[slot] = 0
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
