@@ -1,10 +1,13 @@
-"""Worker processes that answer for the server: real time limits and a bounded number at once.
+"""Runners of the server's graph reads: real time limits and a bounded number at once.
 
-No engine can interrupt a running query, so the server never runs one itself. Each worker is
-a process forked from the server once the graph is loaded (sharing it copy-on-write); a call
-sends it a task and waits, without blocking the event loop, for the answer. A worker that
-runs past the time limit is killed and replaced. At most ``size`` tasks run at once and at
-most ``queue`` wait for a worker; beyond that :class:`Busy` is raised at once (503).
+No engine can interrupt a running query, so a query past its time limit is stopped by ending
+the process that runs it. :class:`WorkerPool` (the app's default) keeps worker processes forked
+from the server once the graph is loaded (sharing it copy-on-write); a call sends one a task
+and waits, without blocking the event loop, for the answer. A worker that runs past the time
+limit is killed and replaced. At most ``size`` tasks run at once and at most ``queue`` wait for
+a worker; beyond that :class:`Busy` is raised at once (503). :class:`ThreadRunner` runs the
+tasks in the calling process, for `gcsf serve`'s server processes, which a supervisor replaces
+(:mod:`.prefork`).
 
 >>> import asyncio
 >>> from gcsf_graph import load
@@ -206,7 +209,8 @@ class ThreadRunner:
     the process keeps reading requests (and turning away those it has no room for). At the time
     limit the call ends with :class:`QueryTimeout`, but a thread cannot be stopped: the runner
     is then *broken*. It calls ``on_runaway`` (the process stops taking connections and exits,
-    so the task dies with it) and refuses every later call with :class:`Busy`. The time limit
+    so the task dies with it) and turns away the calls waiting behind it, and every later one,
+    with :class:`Busy`. The time limit
     counts from the request's arrival (:data:`ARRIVAL`), waiting included; a request that waited
     it all out, or that arrived when the process had no room, gets :class:`Busy`.
     ``watch[slot]`` holds, while a task runs, the time after which a supervisor may kill the
@@ -226,6 +230,7 @@ class ThreadRunner:
         self.broken = False
         self._jobs: queue.SimpleQueue[tuple[_Job, float]] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._waiting: set[asyncio.Future[None]] = set()
 
     def _serve(self) -> None:
         while True:
@@ -272,8 +277,12 @@ class ThreadRunner:
                     woken.set_result(None)
             job.wake = lambda: loop.call_soon_threadsafe(settle)
             if not job.done.is_set():
+                self._waiting.add(woken)
                 try:
                     await asyncio.wait_for(woken, deadline - time.monotonic())
+                    if not job.done.is_set():  # woken as the runner broke: it will never run
+                        job.dropped = True
+                        raise Busy("this server process is being replaced; try again shortly")
                 except TimeoutError:
                     job.dropped = True
                     if not job.started:
@@ -283,6 +292,8 @@ class ThreadRunner:
                         self._break()
                         raise QueryTimeout(f"the request ran past its {self.timeout:g} s time limit and "
                                            "was stopped") from None
+                finally:
+                    self._waiting.discard(woken)
         if job.error is not None:
             raise job.error
         value: T = job.value
@@ -291,6 +302,9 @@ class ThreadRunner:
     def _break(self) -> None:
         if not self.broken:
             self.broken = True
+            for woken in self._waiting:  # the calls waiting behind the runaway: turned away now
+                if not woken.done():
+                    woken.set_result(None)
             self.on_runaway()
 
     def close(self) -> None:
