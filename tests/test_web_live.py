@@ -78,8 +78,10 @@ def test_a_thousand_connections_at_once(server):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(max(soft, 4096), hard), hard))
     before = server.rss_kib()
-    request = (b"GET /sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-               b"Connection: close\r\n\r\n")
+    # a query of a few tenths of a second, so that the server is overloaded and must say so
+    busy = urllib.parse.quote("SELECT (COUNT(*) AS ?n) WHERE { ?a a ?c . ?d a gcsf:Claim }")
+    request = (f"GET /sparql?query={busy} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               "Connection: close\r\n\r\n").encode()
     sockets = []
     for _ in range(1000):
         try:
@@ -171,3 +173,37 @@ def test_a_busy_port_is_one_clear_error(server, gcsf_process):
     assert result.returncode == 2
     assert result.stderr.startswith(f"Error: UsageError: cannot listen on 127.0.0.1:{server.port}: ")
     assert "Traceback" not in result.stderr
+
+
+def test_a_runaway_query_leaves_the_other_server_process_answering():
+    live = Server("--timeout", "2")
+    try:
+        pid = live.process.pid
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            before = set(handle.read().split())
+        slow = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
+        outcome: list[tuple[int, bytes]] = []
+        runaway = threading.Thread(target=lambda: outcome.append(live.get("/sparql?" + slow)[::2]))
+        runaway.start()
+        time.sleep(0.5)
+        # while one process is stuck in the runaway query, the other answers; a request that
+        # reaches the stuck one waits, and is turned away with Retry-After when it breaks
+        answered = [live.get("/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D", timeout=10)
+                    for _ in range(8)]
+        runaway.join(30)
+        assert all(status == 200 or (status == 503 and {k.lower(): v for k, v in headers.items()}
+                                     .get("retry-after") == "1") for status, headers, _ in answered), answered
+        assert sum(status == 200 for status, _, _ in answered) >= 4
+        assert outcome and outcome[0][0] == 503 and b"time limit" in outcome[0][1]
+        deadline = time.monotonic() + 15
+        after: set[str] = set()
+        while time.monotonic() < deadline:  # the stuck process is gone and replaced
+            with open(f"/proc/{pid}/task/{pid}/children") as handle:
+                after = set(handle.read().split())
+            if len(after) == 2 and after != before:
+                break
+            time.sleep(0.1)
+        assert len(after) == 2 and len(after & before) == 1, (before, after)
+        assert live.get("/sparql?query=ASK%20%7B%7D")[0] == 200
+    finally:
+        assert live.stop() == 0

@@ -588,7 +588,7 @@ def _serve_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=_bounded(float, 0.1, 3600), default=20.0, metavar="S",
                    help="Seconds a request may take, its query included (default: 20).")
     p.add_argument("--workers", type=_bounded(int, 1, 64), default=2, metavar="N",
-                   help="Worker processes answering queries at once (default: 2).")
+                   help="Server processes, each answering one query at a time (default: 2).")
     p.add_argument("--max-rows", type=_bounded(int, 1), default=100_000, metavar="N",
                    help="Rows (or triples) an answer holds at most (default: 100000).")
     p.add_argument("--articles", type=Path, metavar="DIR",

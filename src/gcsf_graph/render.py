@@ -158,15 +158,15 @@ def _readable(term: Term | None) -> str:
     return terminal_safe(_plain(term))
 
 
-def format_rows(rows: Rows, fmt: str) -> str:
-    """Rows as text in one of :data:`ROW_FORMATS`."""
+def format_rows(rows: Rows, fmt: str, *, compact: bool = False) -> str:
+    """Rows as text in one of :data:`ROW_FORMATS` (``compact``: JSON on one line, for machines)."""
     if fmt == "json":
         body = {"head": {"vars": rows.variables},
                 "results": {"bindings": [
                     {v: _json_term(t) for v, t in zip(rows.variables, row, strict=True)
                      if t is not None}
                     for row in rows.terms]}}
-        return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+        return json.dumps(body, ensure_ascii=False, indent=None if compact else 1) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -224,10 +224,10 @@ def _table(rows: Rows) -> str:
     return "\n".join([*out, rule]) + "\n"
 
 
-def format_result(result: Result, fmt: str) -> str:
+def format_result(result: Result, fmt: str, *, compact: bool = False) -> str:
     """Any query result as text: rows in :data:`ROW_FORMATS`, triples in :data:`GRAPH_FORMATS`.
 
-    A table asked of CONSTRUCT triples gives Turtle.
+    A table asked of CONSTRUCT triples gives Turtle; ``compact`` writes JSON rows on one line.
     """
     if isinstance(result, bool):
         return format_boolean(result, fmt)
@@ -236,7 +236,7 @@ def format_result(result: Result, fmt: str) -> str:
     if fmt in GRAPH_FORMATS:
         raise UsageError(f"{fmt} is for CONSTRUCT or DESCRIBE results; SELECT rows are written as "
                          f"{', '.join(ROW_FORMATS)}")
-    return format_rows(result, fmt)
+    return format_rows(result, fmt, compact=compact)
 
 
 def format_boolean(answer: bool, fmt: str) -> str:

@@ -3,7 +3,8 @@
 :mod:`.protocol` reads requests and writes answers by the W3C SPARQL 1.1 Protocol, :mod:`.pages`
 writes the entity and vocabulary pages, :mod:`.results` builds a query result's data for the web
 app's graph, timeline and map tabs, :mod:`.app` puts them behind one ASGI app and serves it,
-:mod:`.workers` runs every graph read in a worker process with a time limit, and :mod:`.site`
+:mod:`.workers` runs every graph read with a time limit (in a worker process, or in each server
+process of `gcsf serve`), :mod:`.prefork` supervises those server processes, and :mod:`.site`
 writes the same pages as a static folder.
 """
 

@@ -1,10 +1,11 @@
 """The web server: one ASGI app for the SPARQL endpoint, the Linked Data pages and the web app.
 
-:func:`create_app` builds the app over a loaded graph; :func:`serve` runs it with uvicorn.
-The app never runs a query itself: each request that reads the graph goes to a worker process
-(:mod:`.workers`), which bounds its time and the number at once. Every response carries a
-strict Content-Security-Policy; a Host header other than the names the server answers to is
-refused (DNS rebinding); no cross-origin reads unless ``cors`` names an origin.
+:func:`create_app` builds the app over a loaded graph; :func:`serve` runs it with uvicorn in
+pre-forked server processes. The app hands each request that reads the graph to a runner
+(:mod:`.workers`) that bounds its time and the number at once: worker processes by default, a
+thread of its own process in `gcsf serve` (a process whose query overruns is replaced). Every
+response carries a strict Content-Security-Policy; a Host header other than the names the server
+answers to is refused (DNS rebinding); no cross-origin reads unless ``cors`` names an origin.
 
 >>> from starlette.testclient import TestClient
 >>> from gcsf_graph import load
@@ -35,7 +36,7 @@ from .protocol import (
     read_request,
     service_description,
 )
-from .workers import Busy, WorkerPool
+from .workers import ARRIVAL, Busy, Runner, ThreadRunner, WorkerPool
 
 if TYPE_CHECKING:
     from starlette.applications import Starlette
@@ -62,8 +63,10 @@ class Settings:
     allowed_hosts: tuple[str, ...] = ()
     #: An origin allowed to read answers from a browser page elsewhere (CORS); none by default.
     cors: tuple[str, ...] = ()
+    #: Processes answering queries, one at a time each.
     workers: int = 2
-    #: Requests that may wait for a worker; more get 503 with Retry-After.
+    #: Requests that may wait for a worker (shared among the server processes); more get 503
+    #: with Retry-After.
     queue: int = 32
     #: Seconds a request may take, its query included.
     timeout: float = 20.0
@@ -146,8 +149,24 @@ def _reply(reply: Reply, extra: dict[str, str] | None = None) -> Response:
     return Response(reply.body, media_type=reply.media_type, headers=headers)
 
 
-def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request], Awaitable[Response]]:
+def _sparql_handler(settings: Settings, pool: Runner) -> Callable[[Request], Awaitable[Response]]:
     from starlette.datastructures import URL
+
+    endpoints: dict[tuple[Any, ...], str] = {}
+
+    def _endpoint(request: Request) -> str:
+        # the request's URL without its query: the base of the query's relative IRIs. Its parts
+        # come from the Host header (one of the names allowed) and the path, so few are seen:
+        # each is worked out once
+        scope = request.scope
+        key = (scope.get("scheme"), request.headers.get("host"), scope.get("root_path"), scope["path"],
+               tuple(scope.get("server") or ()))
+        found = endpoints.get(key)
+        if found is None:
+            if len(endpoints) > 256:
+                endpoints.clear()
+            found = endpoints[key] = str(URL(str(request.url)).replace(query=""))
+        return found
 
     async def sparql(request: Request) -> Response:
         try:
@@ -155,7 +174,7 @@ def _sparql_handler(settings: Settings, pool: WorkerPool) -> Callable[[Request],
                 raise ProtocolError(405, f"{request.method} is not a protocol method (use GET or POST)")
             params = request.query_params.multi_items()
             body = await _body(request, settings) if request.method == "POST" else b""
-            endpoint = str(URL(str(request.url)).replace(query=""))
+            endpoint = _endpoint(request)
             if request.method == "GET" and not params:
                 fmt = negotiate("CONSTRUCT", request.headers.get("accept"))
                 return _reply(await pool.call(_describe_service, endpoint, fmt.name))
@@ -185,6 +204,11 @@ def _describe_service(kg: KnowledgeGraph, endpoint: str, fmt: str) -> Reply:
     return service_description(kg, endpoint, RDF_FORMATS[fmt])
 
 
+_CSP_HEADER = (b"content-security-policy", _CSP.encode())
+_SAFE_HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                 (b"x-frame-options", b"DENY")]
+
+
 def _security_headers(app: Any) -> Any:
     """Every response: no sniffing, no framing, no referrer, scripts only from this server."""
     async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -196,10 +220,8 @@ def _security_headers(app: Any) -> Any:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 if not any(name.lower() == b"content-security-policy" for name, _ in headers):
-                    headers.append((b"content-security-policy", _CSP.encode()))
-                headers += [(b"x-content-type-options", b"nosniff"),
-                            (b"referrer-policy", b"no-referrer"),
-                            (b"x-frame-options", b"DENY")]
+                    headers.append(_CSP_HEADER)
+                headers += _SAFE_HEADERS
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -208,8 +230,12 @@ def _security_headers(app: Any) -> Any:
     return wrapped
 
 
-def create_app(kg: KnowledgeGraph, settings: Settings | None = None) -> Any:
-    """The ASGI app over a loaded graph (see the module docstring)."""
+def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, pool: Runner | None = None) -> Any:
+    """The ASGI app over a loaded graph (see the module docstring).
+
+    ``pool`` runs the requests' tasks: by default a :class:`.WorkerPool` of ``settings.workers``
+    processes (`gcsf serve` gives each of its server processes a :class:`.ThreadRunner`).
+    """
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.cors import CORSMiddleware
@@ -217,7 +243,8 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None) -> Any:
     from starlette.routing import BaseRoute, Route
 
     settings = settings or Settings()
-    pool = WorkerPool(kg, size=settings.workers, timeout=settings.timeout, queue=settings.queue)
+    if pool is None:
+        pool = WorkerPool(kg, size=settings.workers, timeout=settings.timeout, queue=settings.queue)
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
     sparql = _sparql_handler(settings, pool)
     routes: list[BaseRoute] = [Route("/sparql", sparql, methods=methods),
@@ -286,9 +313,14 @@ class _SecurityHeaders:
         await self.app(scope, receive, send)
 
 
-def _protocol_class(header_timeout: float) -> type:
+def _protocol_class(header_timeout: float, room: tuple[Any, int, int] | None = None) -> type:
     """uvicorn's HTTP protocol (httptools' C parser where installed, else h11), closing
-    connections that are slow to send a request's headers."""
+    connections that are slow to send a request's headers. With ``room`` (``load, slot, most``),
+    this process keeps its count of requests in progress in ``load[slot]``, and each request's
+    scope gets ``gcsf.arrival``: when its headers were complete and whether the processes then
+    had at most ``most`` requests in progress in all (see :data:`.workers.ARRIVAL`)."""
+    import time
+
     base: type
     try:
         from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as base
@@ -297,6 +329,22 @@ def _protocol_class(header_timeout: float) -> type:
 
     class Protocol(base):  # type: ignore[misc]
         _slow: asyncio.TimerHandle | None = None
+
+        if room is not None and hasattr(base, "on_headers_complete"):
+            def on_headers_complete(self) -> None:
+                super().on_headers_complete()
+                load, slot, most = room
+                load[slot] = self._in_progress()
+                self.scope["gcsf.arrival"] = (time.monotonic(), sum(load) <= most)
+                self.scope["gcsf.done"] = self._done
+
+            def _in_progress(self) -> int:
+                # a task that has ended stays in the set until the loop runs its callbacks
+                return sum(1 for task in self.tasks if not task.done())
+
+            def _done(self) -> None:
+                # called as a request's task ends: it is still counted
+                room[0][room[1]] = max(self._in_progress() - 1, 0)
 
         def _arm(self) -> None:
             if self._slow is not None:
@@ -362,50 +410,93 @@ def _listen(host: str, port: int) -> Any:
 
 
 def serve(kg: KnowledgeGraph, settings: Settings | None = None, *, open_browser: bool = False) -> None:
-    """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready."""
-    import uvicorn
+    """Serve the graph until Ctrl-C or SIGTERM; ``serving http://HOST:PORT/`` on stderr when ready.
+
+    ``settings.workers`` server processes, forked once the graph is loaded, take connections
+    from one listening socket and run their queries themselves, one at a time each, on a thread
+    (:class:`.ThreadRunner`): no request crosses to another process. A query past the time
+    limit gets 503 and its process stops and is replaced; the parent process only supervises
+    (:class:`.prefork.Supervisor`), and kills a process still busy 5 s past the limit.
+    """
+    from .prefork import Supervisor
 
     settings = settings or Settings()
     listener = _listen(settings.host, settings.port)
+    listener.listen(1024)
     warning = exposure_warning(settings.host)
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    app = create_app(kg, settings)
-    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning",
-                            http=_protocol_class(settings.header_timeout), lifespan="on",
-                            limit_concurrency=settings.max_connections,
-                            timeout_keep_alive=int(settings.header_timeout), server_header=False)
+    supervisor: Supervisor
 
-    class Server(uvicorn.Server):
-        def handle_exit(self, sig: int, frame: Any) -> None:
-            # Ctrl-C or SIGTERM: a graceful stop and exit 0, not the signal raised again after it
-            super().handle_exit(sig, frame)
-            getattr(self, "_captured_signals", []).clear()
+    def child(slot: int) -> int:
+        runner = ThreadRunner(kg, timeout=settings.timeout, watch=(supervisor.watch, slot))
+        room = (supervisor.load, slot, settings.workers + settings.queue)
+        return _serve_process(create_app(kg, settings, pool=runner), runner, settings, listener, room)
 
-    server = Server(config)
+    supervisor = Supervisor(child, size=settings.workers)
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    url = f"http://{host}:{listener.getsockname()[1]}/"
 
-    async def announce() -> None:
-        while not server.started:
-            await asyncio.sleep(0.05)
-        port = server.servers[0].sockets[0].getsockname()[1] if server.servers else settings.port
-        url = f"http://{host}:{port}/"
+    def ready() -> None:
         print(f"serving {url}", file=sys.stderr, flush=True)
         if open_browser:
             import webbrowser
 
             webbrowser.open(url)
 
-    async def main() -> None:
-        waiter = asyncio.create_task(announce())
-        await server.serve(sockets=[listener])
-        waiter.cancel()
+    try:
+        supervisor.run(ready)
+    finally:
+        listener.close()
+    print("stopped", file=sys.stderr, flush=True)
 
+
+def _serve_process(app: Any, runner: ThreadRunner, settings: Settings, listener: Any,
+                   room: tuple[Any, int, int]) -> int:
+    """One server process: uvicorn on the shared socket until SIGTERM, or until a runaway query."""
+    import os
+
+    import uvicorn
+
+    async def arrived(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if "gcsf.arrival" not in scope:
+            await app(scope, receive, send)
+            return
+        ARRIVAL.set(scope["gcsf.arrival"])
+        try:
+            await app(scope, receive, send)
+        finally:
+            scope["gcsf.done"]()
+
+    config = uvicorn.Config(arrived, log_level="warning", access_log=False,
+                            http=_protocol_class(settings.header_timeout, room), lifespan="on",
+                            limit_concurrency=max(settings.max_connections // settings.workers, 1),
+                            timeout_keep_alive=int(settings.header_timeout), server_header=False,
+                            timeout_graceful_shutdown=2, proxy_headers=False)
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # SIGTERM from the supervisor: a graceful stop, not the signal raised again after it
+            super().handle_exit(sig, frame)
+            getattr(self, "_captured_signals", []).clear()
+
+    server = Server(config)
+
+    def runaway() -> None:
+        # a query thread cannot be stopped: take no more connections, answer the ones in
+        # progress, exit (the supervisor forks a replacement)
+        for listening in server.servers:
+            listening.close()
+        server.should_exit = True
+
+    runner.on_runaway = runaway
     try:
         import uvloop  # a faster event loop where installed
     except ImportError:
-        asyncio.run(main())
+        asyncio.run(server.serve(sockets=[listener]))
     else:
-        uvloop.run(main())
-    if server.started:
-        print("stopped", file=sys.stderr, flush=True)
+        uvloop.run(server.serve(sockets=[listener]))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # a runaway query's thread is never joined: the process ends here, and the query with it
+    os._exit(0)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from ..graph import KnowledgeGraph
     from .app import Settings
-    from .workers import WorkerPool
+    from .workers import Runner
 
 __all__ = ["Links", "Passage", "article_text", "check_json", "entity_html", "entity_rdf", "marked_text",
            "not_found_html", "ontology_html", "passage", "search_json", "vocabulary_json"]
@@ -577,7 +577,7 @@ def _result_view_task(kg: KnowledgeGraph, view: str, query: str, max_rows: int) 
     return result_view(kg, view, query, max_rows=max_rows)
 
 
-def routes(settings: Settings, pool: WorkerPool,
+def routes(settings: Settings, pool: Runner,
            on_error: Callable[[Exception], Response]) -> list[BaseRoute]:
     """The routes of the pages, the web app and its small JSON API."""
     from starlette.responses import JSONResponse, Response

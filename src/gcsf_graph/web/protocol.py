@@ -277,7 +277,7 @@ def answer(kg: KnowledgeGraph, query: ProtocolQuery, fmt: ResultFormat | RdfForm
 
     result = _run(kg, query, row_cap)
     truncated = not isinstance(result, bool) and result.truncated
-    text = format_result(result, fmt.name)
+    text = format_result(result, fmt.name, compact=True)
     media = fmt.media_type
     if media.startswith("text/") or media.endswith(("+json", "+xml")) or media == "application/n-triples":
         media += "; charset=utf-8"

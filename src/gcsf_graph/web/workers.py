@@ -1,10 +1,13 @@
-"""Worker processes that answer for the server: real time limits and a bounded number at once.
+"""Runners of the server's graph reads: real time limits and a bounded number at once.
 
-No engine can interrupt a running query, so the server never runs one itself. Each worker is
-a process forked from the server once the graph is loaded (sharing it copy-on-write); a call
-sends it a task and waits, without blocking the event loop, for the answer. A worker that
-runs past the time limit is killed and replaced. At most ``size`` tasks run at once and at
-most ``queue`` wait for a worker; beyond that :class:`Busy` is raised at once (503).
+No engine can interrupt a running query, so a query past its time limit is stopped by ending
+the process that runs it. :class:`WorkerPool` (the app's default) keeps worker processes forked
+from the server once the graph is loaded (sharing it copy-on-write); a call sends one a task
+and waits, without blocking the event loop, for the answer. A worker that runs past the time
+limit is killed and replaced. At most ``size`` tasks run at once and at most ``queue`` wait for
+a worker; beyond that :class:`Busy` is raised at once (503). :class:`ThreadRunner` runs the
+tasks in the calling process, for `gcsf serve`'s server processes, which a supervisor replaces
+(:mod:`.prefork`).
 
 >>> import asyncio
 >>> from gcsf_graph import load
@@ -17,11 +20,15 @@ True
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import multiprocessing
 import os
+import queue
+import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..errors import GcsfError, QueryError, QueryTimeout
 
@@ -30,13 +37,21 @@ if TYPE_CHECKING:
 
     from ..graph import KnowledgeGraph
 
-__all__ = ["Busy", "WorkerPool"]
+__all__ = ["ARRIVAL", "Busy", "Runner", "ThreadRunner", "WorkerPool"]
 
 T = TypeVar("T")
 
 
 class Busy(GcsfError):
     """Every worker is busy and the waiting line is full: try again shortly."""
+
+
+class Runner(Protocol):
+    """What the server hands the requests' work to: :class:`WorkerPool` or :class:`ThreadRunner`."""
+
+    async def call(self, task: Callable[..., T], *args: Any) -> T: ...
+
+    def close(self) -> None: ...
 
 
 def _serve(kg: KnowledgeGraph, conn: Connection) -> None:
@@ -167,3 +182,130 @@ class WorkerPool:
             worker.stop()
         self._workers.clear()
         self._idle = None
+
+
+
+#: When the request being answered arrived (its headers complete, monotonic clock) and whether
+#: the server had room for it; set per request by the server process (see ``app.serve``).
+ARRIVAL: contextvars.ContextVar[tuple[float, bool]] = contextvars.ContextVar("gcsf_arrival")
+
+
+class _Job:
+    def __init__(self, task: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self.task, self.args = task, args
+        self.done = threading.Event()
+        self.started = self.dropped = False
+        self.wake: Callable[[], object] | None = None
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class ThreadRunner:
+    """Tasks run in this process, on one thread, for a server process of its own.
+
+    A call hands the task to the thread and first waits for it blocking the event loop, for at
+    most ``blocking`` seconds: most queries end by then, and the answer comes without the cost
+    of waking the loop from another thread. A longer task is then awaited without blocking, so
+    the process keeps reading requests (and turning away those it has no room for). At the time
+    limit the call ends with :class:`QueryTimeout`, but a thread cannot be stopped: the runner
+    is then *broken*. It calls ``on_runaway`` (the process stops taking connections and exits,
+    so the task dies with it) and turns away the calls waiting behind it, and every later one,
+    with :class:`Busy`. The time limit
+    counts from the request's arrival (:data:`ARRIVAL`), waiting included; a request that waited
+    it all out, or that arrived when the process had no room, gets :class:`Busy`.
+    ``watch[slot]`` holds, while a task runs, the time after which a supervisor may kill the
+    process (the time limit and ``grace``), in case the event loop itself cannot get to run.
+
+    >>> import asyncio
+    >>> from gcsf_graph import load
+    >>> runner = ThreadRunner(load(), timeout=10)
+    >>> asyncio.run(runner.call(len)) > 1000
+    True
+    """
+
+    def __init__(self, kg: KnowledgeGraph, *, timeout: float, watch: tuple[Any, int] | None = None,
+                 grace: float = 5.0, blocking: float = 0.005) -> None:
+        self.kg, self.timeout, self.watch, self.grace, self.blocking = kg, timeout, watch, grace, blocking
+        self.on_runaway: Callable[[], None] = lambda: None
+        self.broken = False
+        self._jobs: queue.SimpleQueue[tuple[_Job, float]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._waiting: set[asyncio.Future[None]] = set()
+
+    def _serve(self) -> None:
+        while True:
+            job, deadline = self._jobs.get()
+            if job.dropped:
+                continue
+            job.started = True
+            if self.watch is not None:
+                self.watch[0][self.watch[1]] = deadline + self.grace
+            try:
+                job.value = job.task(self.kg, *job.args)
+            except BaseException as exc:  # raised again in the caller
+                job.error = exc
+            finally:
+                if self.watch is not None:
+                    self.watch[0][self.watch[1]] = 0.0
+                job.done.set()
+                wake = job.wake
+                if wake is not None:
+                    wake()
+
+    async def call(self, task: Callable[..., T], *args: Any) -> T:
+        """``task(kg, *args)`` on the runner's thread: its value, or its error raised here."""
+        if self.broken:
+            raise Busy("this server process is being replaced; try again shortly")
+        now = time.monotonic()
+        arrived, admitted = ARRIVAL.get((now, True))
+        if not admitted:
+            raise Busy("too many requests are in progress; try again shortly")
+        deadline = arrived + self.timeout
+        if deadline <= now:
+            raise Busy(f"no worker was free within {self.timeout:g} s; try again shortly")
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._serve, name="gcsf-query", daemon=True)
+            self._thread.start()
+        job = _Job(task, args)
+        self._jobs.put((job, deadline))
+        if not job.done.wait(min(self.blocking, deadline - now)):
+            loop = asyncio.get_running_loop()
+            woken: asyncio.Future[None] = loop.create_future()
+
+            def settle() -> None:
+                if not woken.done():
+                    woken.set_result(None)
+            job.wake = lambda: loop.call_soon_threadsafe(settle)
+            if not job.done.is_set():
+                self._waiting.add(woken)
+                try:
+                    await asyncio.wait_for(woken, deadline - time.monotonic())
+                    if not job.done.is_set():  # woken as the runner broke: it will never run
+                        job.dropped = True
+                        raise Busy("this server process is being replaced; try again shortly")
+                except TimeoutError:
+                    job.dropped = True
+                    if not job.started:
+                        raise Busy(f"no worker was free within {self.timeout:g} s; try again "
+                                   "shortly") from None
+                    if not job.done.is_set():
+                        self._break()
+                        raise QueryTimeout(f"the request ran past its {self.timeout:g} s time limit and "
+                                           "was stopped") from None
+                finally:
+                    self._waiting.discard(woken)
+        if job.error is not None:
+            raise job.error
+        value: T = job.value
+        return value
+
+    def _break(self) -> None:
+        if not self.broken:
+            self.broken = True
+            for woken in self._waiting:  # the calls waiting behind the runaway: turned away now
+                if not woken.done():
+                    woken.set_result(None)
+            self.on_runaway()
+
+    def close(self) -> None:
+        """Nothing to release: the thread ends with the process."""
