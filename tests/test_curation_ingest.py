@@ -132,18 +132,13 @@ def test_a_titled_person_proposes_their_known_tenure(tmp_path, curation):
 
 def test_a_new_person_with_a_title_proposes_post_and_tenure(tmp_path, curation):
     path = tmp_path / "dispatch-4.txt"
-    path.write_text("Dispatch four\nBy Lena Marsh, Ambassador of China to Norway\n"
-                    "President Xi Jinping met his U.S. counterpart Paul Girard in Beijing.\n", encoding="utf-8")
+    path.write_text("Dispatch four\nBy Lena Marsh, Ambassador of China to Norway\n", encoding="utf-8")
     found = ingest(path, curation)
     facts = {(f.subject, f.predicate, f.value) for f in found.article.facts}
     tenure, post = "tenure:lena-marsh--ambassador-of-china-to-norway", "post:ambassador-of-china-to-norway"
     assert {(tenure, "holder", "person:lena-marsh"), (tenure, "post", post), (post, "postIn", "country:CHN"),
             (post, "accreditedTo", "country:NOR")} <= facts
     assert any(s == post and p == "role" for s, p, _ in facts)
-    # the counterpart holds the post the other holds, in their own country
-    counterpart = "tenure:paul-girard--president-of-the-united-states"
-    assert {(counterpart, "holder", "person:paul-girard"),
-            ("post:president-of-the-united-states", "postIn", "country:USA")} <= facts
     labels = {n.key: n.text for n in found.new_names}
     assert labels[tenure] == "Lena Marsh as Ambassador of China to Norway"  # as the curation labels tenures
     assert labels[post] == "Ambassador of China to Norway"

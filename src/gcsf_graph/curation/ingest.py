@@ -724,17 +724,7 @@ def find_numbers(text: str) -> list[Span]:
                           qualifier=m.group(1).lower() if m.group(1) else None,
                           measure=f"share of {what}" if what else None,
                           phrase=f"share of {counted}" if counted else None))
-    ranked = re.compile(r"\bthe\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]+"
-                        r"(?:largest|biggest|most important|leading)\s+([a-z][\w\s’'-]+?)(?=[,.;:]|$)",
-                        re.IGNORECASE | re.MULTILINE)
-    for m in ranked.finditer(text):  # "the second largest contributor to ...": a rank
-        rank = _ORDINALS.index(m.group(1).lower()) + 2
-        found.append(Span(m.group(), m.start(), m.end(), value=str(rank), unit="rank",
-                          measure=f"rank as {m.group(2).strip()}", phrase=m.group(2).strip()))
     return sorted(found, key=lambda n: n.start)
-
-
-_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
 def _counted(text: str, start: int) -> str | None:
@@ -872,8 +862,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     key = f"doc:{_slug(path.stem).replace('-', '_')}"
     article = ArticleFile(key=key, file=path.name, title=spans[0].text, sha256=sha256(text), date=date)
     pairs, date_predicates = _priors(curation)
-    known = _Known(_known_tenures(curation), _known_roles(curation, entities),
-                   {e.key: e.label for e in entities})
+    known = _Known(_known_tenures(curation), _known_roles(curation, entities))
     unstated = _unstated_qualifier(curation)
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
@@ -1226,12 +1215,10 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
     units = [number.unit, number.phrase if number.unit != "percent" else None]
     if number.phrase and number.unit != "percent" and number.phrase.endswith("s"):
         units.append(number.phrase.split()[-1])  # the counted things, without their qualities
-    if number.unit == "dollars":
-        units.append("US dollars")
     for unit in dict.fromkeys(u for u in units if u):
         facts.append(_fact(article, sentence, key, "unit", "text", unit, note))
     before = re.search(r"(?:[’']s\s+|^|,\s+)([a-z][\w\s-]{6,80}?)\s+(?:has\s+|have\s+|had\s+)?(?:reached|"
-                       r"stood at|held steady at|amounted to|totaled|totalled|exceeded|hit|was|is)\s+"
+                       r"stood at|amounted to|totaled|totalled|exceeded|hit|was|is)\s+"
                        r"(?:at\s+)?(?:\w+\s+){0,2}$", sentence.text[:number.start - sentence.start])
     measures = [number.measure, number.phrase, before.group(1) if before else None]
     for measure in dict.fromkeys(m for m in measures if m):
@@ -1386,11 +1373,10 @@ _TITLE = r"(?:President|Ambassador|Prime Minister|Minister|Premier|Chairman|Secr
 
 @dataclass(frozen=True)
 class _Known:
-    """What the curation knows of posts: person -> (tenure, post), title -> role, key -> label."""
+    """What the curation knows of posts: person -> (tenure, post), title -> role."""
 
     tenures: dict[str, list[tuple[str, str]]]
     roles: dict[str, str]
-    labels: dict[str, str]
 
 
 def _known_roles(curation: Curation, entities: list[Entity]) -> dict[str, str]:
@@ -1409,15 +1395,14 @@ def _known_roles(curation: Curation, entities: list[Entity]) -> dict[str, str]:
 def _posts(article: ArticleFile, text: str, sentence: Span, inside: list[Span],
            known: _Known) -> tuple[list[Span], list[Fact]]:
     """A known person with a title holds their known tenures (:func:`_tenures`). A new person with
-    a title: "Cao Zhongming, Ambassador of China to Belgium", "President Ilham
-    Aliyev ... Azerbaijan" or "his U.S. counterpart Joe Biden" (the post of the person named before,
-    in another country). Proposes the post (its label, the country it is in and the one it is
+    a title: "Jane Doe, Ambassador of Ruritania to Elbonia" or "President John Roe ... Elbonia".
+    Proposes the post (its label, the country it is in and the one it is
     accredited to, its role) and the tenure ("PERSON as POST", as the curation labels tenures) as
     new names, with the facts that tie them."""
     spans: list[Span] = []
     facts = _tenures(article, sentence, inside, known.tenures)
     for person in (n for n in inside if _prefix(n.key or "") == "person" and not n.known):
-        found = _post(text, sentence, person, inside, known)
+        found = _post(text, sentence, person, inside)
         if found is None:
             continue
         post, home, host = found
@@ -1439,17 +1424,14 @@ def _posts(article: ArticleFile, text: str, sentence: Span, inside: list[Span],
     return spans, facts
 
 
-def _post(text: str, sentence: Span, person: Span, inside: list[Span],
-          known: _Known) -> tuple[Span, Span | None, Span | None] | None:
+def _post(text: str, sentence: Span, person: Span,
+          inside: list[Span]) -> tuple[Span, Span | None, Span | None] | None:
     """The post a new person is named with, the country it is in and the one it is accredited to."""
     countries = [n for n in inside if _prefix(n.key or "") == "country"]
     place = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
     after = re.match(rf",\s+({_TITLE}(?:\s+of\s+{place})?(?:\s+to\s+{place})?)",
                      text[person.end:sentence.end])
     before = re.search(rf"\b({_TITLE})\s+$", text[sentence.start:person.start])
-    said = next((c for c in countries if text[c.end:person.start] == " counterpart "), None)
-    others = [re.match(_TITLE, known.labels.get(post, "")) for n in inside
-              for _, post in known.tenures.get(n.key or "", [])]
     if after:
         start = person.end + after.start(1)
         label = after.group(1)
@@ -1459,11 +1441,6 @@ def _post(text: str, sentence: Span, person: Span, inside: list[Span],
     elif before and countries:
         home, host = min(countries, key=lambda c: abs(c.start - person.start)), None
         start, label = sentence.start + before.start(1), f"{before.group(1)} of {home.text}"
-    elif said is not None and others and others[0]:
-        home, host = said, None  # "his U.S. counterpart Joe Biden": the post of the other, there
-        country = known.labels.get(said.key or "", said.text)
-        start = said.start
-        label = f"{others[0].group()} of {'the ' if country.startswith('United ') else ''}{country}"
     else:
         return None
     end = start + len(label) if text[start:start + len(label)] == label else person.start
