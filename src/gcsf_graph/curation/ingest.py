@@ -204,6 +204,11 @@ class _Names:
             short = _initialism(e.label)
             if short and len(short) >= 3:
                 exact.setdefault(short, e.key)
+        # A name of two words or more in the plural ("two Harbour Initiatives"), as a guess
+        for e in entities:
+            plural = re.sub(r"(?<=[^aeiousy])y$", "ie", fold(e.label)) + "s"
+            if " " in e.label and re.search(r"[a-z]$", e.label):
+                folded.setdefault(plural, e.key)
         # A country by the adjective of its people ("Chinese", "Russian", "Vietnamese"), as a guess
         for e in entities:
             if e.key.startswith("country:") and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", e.label):
@@ -872,6 +877,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     names = sorted([*mentions, *new_names], key=lambda s: s.start)
     references = find_references(text, spans, names)
     topic = _topic(names)
+    main_country = _main_country(mentions)
     previous: list[Span] = []
     earlier_dates: list[Span] = []
     earlier_start = 0
@@ -891,7 +897,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
             facts += _date_facts(article, passage, [n for n in inside if not _described(n)], d,
                                  date_predicates, min_support)
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
-            about = [*inside, *referred, *(previous_names if referred or not inside else [])]
+            about = _with_country([*inside, *referred, *(previous_names if referred or not inside else [])],
+                                  main_country)
             facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
@@ -903,6 +910,21 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         earlier_dates, earlier_start = in_sentence, sentence.start
     return Candidates(replace(article, facts=tuple(_unique(facts))), spans, mentions, new_names, dates,
                       numbers)
+
+
+def _main_country(mentions: list[Span]) -> Span | None:
+    """The known country an article names most (its first mention), if it names one."""
+    countries = Counter(n.key for n in mentions if _prefix(n.key or "") == "country")
+    most = countries.most_common(1)[0][0] if countries else None
+    return next((n for n in mentions if n.key == most), None)
+
+
+def _with_country(about: list[Span], country: Span | None) -> list[Span]:
+    """What a statistic may be about: the names given, and the article's country when none of
+    them is a country ("3,000 schools were built": the country the article is about built them)."""
+    if country is None or any(_prefix(a.key or "") == "country" for a in about):
+        return about
+    return [*about, country]
 
 
 _REFERRING = re.compile(
@@ -1125,6 +1147,16 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
             for m in ordered:
                 if m.start >= start and m is not head:
                     link(head, m, close=bool(_STANCE.search(gap(head, m))))
+    for start, end in _clauses(sentence):
+        # "X, which supports Y": the name before a relative pronoun is the subject of its clause
+        relative = re.match(r",\s+(?:which|who)\s+", text_of(start, end))
+        antecedent = next((n for n in reversed(ordered) if n.end <= start and not _described(n)), None)
+        if relative is None or antecedent is None or any(
+                start + relative.end() <= n.start <= start + relative.end() + 1 for n in ordered):
+            continue  # "X, which Y supports": the relative pronoun is the object
+        for m in ordered:
+            if start <= m.start < end:
+                link(antecedent, m, close=bool(_STANCE.search(gap(antecedent, m))))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
             if b.start < a.end or len(gap(a, b).split()) <= _NEXT_WORDS:
