@@ -144,6 +144,30 @@ def test_a_new_person_with_a_title_proposes_post_and_tenure(tmp_path, curation):
     assert labels[post] == "Ambassador of China to Norway"
 
 
+def test_a_known_name_in_the_plural_is_a_mention(tmp_path, curation):
+    path = tmp_path / "dispatch-6.txt"
+    path.write_text("Dispatch six\nThe talks weighed two global civilization initiatives.\n", encoding="utf-8")
+    assert "initiative:gci" in {m.key for m in ingest(path, curation).mentions}
+
+
+def test_the_name_before_which_is_the_subject_of_its_clause(tmp_path, curation):
+    path = tmp_path / "dispatch-7.txt"
+    path.write_text("Dispatch seven\nOfficials from Chile praised the Global Development Initiative, which "
+                    "after long and patient years of work by many partners in every region of the world "
+                    "now supports multilateralism.\n", encoding="utf-8")
+    pairs = {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+    assert frozenset(("initiative:gdi", "concept:multilateralism")) in pairs  # far apart, one clause
+
+
+def test_a_statistic_naming_no_country_is_about_the_articles_country(tmp_path, curation):
+    path = tmp_path / "dispatch-8.txt"
+    path.write_text("Dispatch eight\nChina opened new schools.\nLocal partners built 300 schools.\n",
+                    encoding="utf-8")
+    facts = ingest(path, curation).article.facts
+    assert ("statisticSubject", "country:CHN") in {(f.predicate, f.value) for f in facts
+                                                   if f.subject.startswith("stat:schools")}
+
+
 def test_names_far_apart_are_paired_only_through_the_subject(tmp_path, curation):
     path = tmp_path / "dispatch-5.txt"
     path.write_text("Dispatch five\nChina supports the Global Development Initiative, and many partners, "

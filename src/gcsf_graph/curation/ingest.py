@@ -1150,7 +1150,8 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
     for start, end in _clauses(sentence):
         # "X, which supports Y": the name before a relative pronoun is the subject of its clause
         relative = re.match(r",\s+(?:which|who)\s+", text_of(start, end))
-        antecedent = next((n for n in reversed(ordered) if n.end <= start and not _described(n)), None)
+        before = [n for n in ordered if n.end <= start and not _described(n)]
+        antecedent = min(before, key=lambda n: (-n.end, n.start)) if before else None  # the whole name
         if relative is None or antecedent is None or any(
                 start + relative.end() <= n.start <= start + relative.end() + 1 for n in ordered):
             continue  # "X, which Y supports": the relative pronoun is the object
