@@ -132,21 +132,40 @@ def test_a_titled_person_proposes_their_known_tenure(tmp_path, curation):
 
 def test_a_new_person_with_a_title_proposes_post_and_tenure(tmp_path, curation):
     path = tmp_path / "dispatch-4.txt"
-    path.write_text("Dispatch four\nBy Lena Marsh, Ambassador of China to Norway\n"
-                    "President Xi Jinping met his U.S. counterpart Paul Girard in Beijing.\n", encoding="utf-8")
+    path.write_text("Dispatch four\nBy Lena Marsh, Ambassador of China to Norway\n", encoding="utf-8")
     found = ingest(path, curation)
     facts = {(f.subject, f.predicate, f.value) for f in found.article.facts}
     tenure, post = "tenure:lena-marsh--ambassador-of-china-to-norway", "post:ambassador-of-china-to-norway"
     assert {(tenure, "holder", "person:lena-marsh"), (tenure, "post", post), (post, "postIn", "country:CHN"),
             (post, "accreditedTo", "country:NOR")} <= facts
     assert any(s == post and p == "role" for s, p, _ in facts)
-    # the counterpart holds the post the other holds, in their own country
-    counterpart = "tenure:paul-girard--president-of-the-united-states"
-    assert {(counterpart, "holder", "person:paul-girard"),
-            ("post:president-of-the-united-states", "postIn", "country:USA")} <= facts
     labels = {n.key: n.text for n in found.new_names}
     assert labels[tenure] == "Lena Marsh as Ambassador of China to Norway"  # as the curation labels tenures
     assert labels[post] == "Ambassador of China to Norway"
+
+
+def test_a_known_name_in_the_plural_is_a_mention(tmp_path, curation):
+    path = tmp_path / "dispatch-6.txt"
+    path.write_text("Dispatch six\nThe talks weighed two global civilization initiatives.\n", encoding="utf-8")
+    assert "initiative:gci" in {m.key for m in ingest(path, curation).mentions}
+
+
+def test_the_name_before_which_is_the_subject_of_its_clause(tmp_path, curation):
+    path = tmp_path / "dispatch-7.txt"
+    path.write_text("Dispatch seven\nOfficials from Chile praised the Global Development Initiative, which "
+                    "after long and patient years of work by many partners in every region of the world "
+                    "now supports multilateralism.\n", encoding="utf-8")
+    pairs = {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+    assert frozenset(("initiative:gdi", "concept:multilateralism")) in pairs  # far apart, one clause
+
+
+def test_a_statistic_naming_no_country_is_about_the_articles_country(tmp_path, curation):
+    path = tmp_path / "dispatch-8.txt"
+    path.write_text("Dispatch eight\nChina opened new schools.\nLocal partners built 300 schools.\n",
+                    encoding="utf-8")
+    facts = ingest(path, curation).article.facts
+    assert ("statisticSubject", "country:CHN") in {(f.predicate, f.value) for f in facts
+                                                   if f.subject.startswith("stat:schools")}
 
 
 def test_names_far_apart_are_paired_only_through_the_subject(tmp_path, curation):

@@ -11,14 +11,16 @@ Recall is the share of curated facts proposed; precision the share of candidates
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .anchors import corpus_dir
+from .anchors import corpus_dir, read_article
 from .build import Curation, load_curation
-from .files import ArticleFile, Fact
+from .files import ArticleFile, Entity, Fact
 from .ingest import Candidates, fold, ingest
 
 _REPOSITORY = Path(__file__).resolve().parents[3]
@@ -44,10 +46,32 @@ class Score:
         return self.right / self.candidates if self.candidates else 0.0
 
 
-def _held_out(curation: Curation, article: ArticleFile) -> Curation:
+def _held_out(curation: Curation, article: ArticleFile, texts: Mapping[str, str]) -> Curation:
+    """The curation without ``article``: the other articles, the shared entities they use, and of
+    every entity's aliases only those the other articles' texts (``texts``, file -> text) hold;
+    an alias a curator wrote for the held-out article is knowledge of that article, labels stay.
+
+    >>> a = ArticleFile("doc:a", "a.txt", "A", sha256="")
+    >>> b = ArticleFile("doc:b", "b.txt", "B", sha256="", facts=(
+    ...     Fact("f", "country:X", "label", "text", "X", "Xland", 0),))
+    >>> shared = Entity("country:X", "Xland", aliases=("the Xish state", "X Republic"))
+    >>> texts = {"a.txt": "The Xish state spoke.", "b.txt": "Xland and the X Republic met."}
+    >>> _held_out(Curation((shared,), (a, b)), a, texts).entities[0].aliases
+    ('X Republic',)
+    """
     others = tuple(a for a in curation.articles if a is not article)
     used = {k for a in others for f in a.facts for k in (f.subject, f.value if f.kind == "object" else "")}
-    return Curation(tuple(e for e in curation.entities if e.key in used), others)
+    seen = [fold(texts[a.file]) for a in others if a.file in texts]
+
+    def stated(alias: str) -> bool:
+        said = re.compile(rf"(?<!\w){re.escape(fold(alias))}(?!\w)")
+        return any(said.search(text) for text in seen)
+
+    def known(e: Entity) -> Entity:
+        return replace(e, aliases=tuple(x for x in e.aliases if stated(x)))
+
+    kept = tuple(known(e) for e in curation.entities if e.key in used)
+    return Curation(kept, tuple(replace(a, entities=tuple(known(e) for e in a.entities)) for a in others))
 
 
 def _resolver(curation: Curation) -> dict[str, str]:
@@ -128,9 +152,10 @@ def score(curation: Curation, article: ArticleFile, found: Candidates) -> Score:
 def evaluate(folder: Path, corpus: Path) -> list[Score]:
     """Hold out each article in turn, ingest it, and score the candidates."""
     curation = load_curation(folder)
+    texts = {a.file: read_article(corpus / a.file) for a in curation.articles}
     scores = []
     for article in curation.articles:
-        known = _held_out(curation, article)
+        known = _held_out(curation, article, texts)
         found = ingest(corpus / article.file, known, date=article.date)
         scores.append(score(curation, article, found))
     return scores
