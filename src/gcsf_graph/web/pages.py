@@ -628,8 +628,8 @@ def routes(settings: Settings, pool: Runner,
     async def vocab(request: Request) -> Response:
         return JSONResponse(await pool.call(vocabulary_json))
 
-    @guarded
-    async def check(request: Request) -> Response:
+    async def request_query(request: Request) -> str:
+        """The query as the endpoint reads a request: GET ?query=, or a POST form or query body."""
         from .app import _body
         from .protocol import read_request
 
@@ -637,7 +637,11 @@ def routes(settings: Settings, pool: Runner,
         query = read_request(request.method, request.query_params.multi_items(),
                              request.headers.get("content-type"), body).query
         bounded(query)
-        return JSONResponse(await pool.call(check_json, query))
+        return query
+
+    @guarded
+    async def check(request: Request) -> Response:
+        return JSONResponse(await pool.call(check_json, await request_query(request)))
 
     @guarded
     async def view(request: Request) -> Response:
@@ -651,14 +655,7 @@ def routes(settings: Settings, pool: Runner,
 
     @guarded
     async def result_view(request: Request) -> Response:
-        from .app import _body
-        from .protocol import read_request
-
-        # read as the endpoint reads a request: GET ?query=, or a POST form or query body
-        body = await _body(request, settings) if request.method == "POST" else b""
-        query = read_request(request.method, request.query_params.multi_items(),
-                             request.headers.get("content-type"), body).query
-        bounded(query)
+        query = await request_query(request)
         data = await pool.call(_result_view_task, request.path_params["view"], query, settings.max_rows)
         return JSONResponse(data)
 
