@@ -6,10 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import RESOURCES, ROOT
+from conftest import ROOT
 
 from gcsf_graph import load
-from gcsf_graph.errors import DataError, UsageError
 from gcsf_graph.sparql import query
 
 
@@ -20,21 +19,6 @@ def test_every_command_takes_the_engine_option(gcsf, command):
     b = gcsf(*command, "--engine", "rdflib")
     assert a.returncode == b.returncode == 0, b.stderr
     assert a.stdout == b.stdout
-
-
-def test_broken_file_leaves_nothing_half_loaded():
-    with pytest.raises(DataError) as info:
-        load(ROOT / "data" / "triples.ttl", RESOURCES / "broken-syntax.ttl")
-    assert info.value.path.endswith("broken-syntax.ttl") and info.value.line == 5
-    with pytest.raises(DataError, match="line 5"):
-        load(RESOURCES / "broken-syntax.ttl", engine="rdflib")
-
-
-def test_unknown_format_and_engine():
-    with pytest.raises(DataError, match="cannot tell the RDF format"):
-        load(RESOURCES / "broken.ttl.bak")
-    with pytest.raises(UsageError):
-        load(engine="jena")  # type: ignore[arg-type]
 
 
 def test_query_path_imports_nothing_heavy():

@@ -16,6 +16,8 @@ import shlex
 import pytest
 from conftest import ROOT, run_in_process
 
+from gcsf_graph.cli import commands
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 _BLOCK = re.compile(r"(?P<marker><!-- readme-test: skip[^>]*-->\n)?```(?P<lang>\w*)\n(?P<body>.*?)```", re.DOTALL)
 
@@ -103,3 +105,16 @@ def test_the_layout_names_every_module():
         assert f"`{module.name}`" in layout, module.relative_to(package)
     for folder in sorted(p for p in package.iterdir() if (p / "__init__.py").is_file()):
         assert f"`{folder.name}/`" in layout, folder.name
+
+
+def test_readme_documents_every_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in commands():
+        assert f"`gcsf {name}" in readme, name
+
+
+def test_readme_python_examples_run():
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False,
+                              optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5
+    assert result.failed == 0
