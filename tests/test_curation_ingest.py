@@ -212,11 +212,14 @@ def test_a_quoted_title_names_a_document(tmp_path, curation):
 def test_a_phrase_and_the_place_it_is_in_is_one_name(tmp_path, curation):
     path = tmp_path / "dispatch-9.txt"
     path.write_text("Dispatch nine\nChile took part in relief convoys in the Bay of Biscay and a "
-                    "thaw of relations in southern Norway.\n", encoding="utf-8")
+                    "thaw of relations in southern Norway, and set up a trade fund among Baltic "
+                    "ports.\n", encoding="utf-8")
     found = ingest(path, curation)
     names = {n.text: n.key for n in found.new_names}
     assert "relief convoys in the Bay of Biscay" in names
     assert "thaw of relations in southern Norway" in names
     assert names["southern Norway"] == "region:southern-norway"
+    assert names["trade fund among Baltic ports"] == "organization:trade-fund-among-baltic-ports"
     pairs = {frozenset((f.subject, f.value)) for f in found.article.facts if f.kind == "object"}
     assert frozenset((names["relief convoys in the Bay of Biscay"], names["Bay of Biscay"])) in pairs
+

@@ -549,10 +549,11 @@ _COMPASS = r"(?:(?:north|south)-?(?:eastern|western)|northern|southern|eastern|w
 
 
 def find_placed(text: str, phrases: list[Span], names: list[Span]) -> list[Span]:
-    """A lower-case phrase and the place it is in ("relief convoys in the Bay of Biscay", "a
-    thaw of relations in northern Norway"), and a compass word with the place ("northern Norway",
-    a region): a phrase directly followed by "in (the)" and a name (``names``) that is a country,
-    a region, a city or a capitalised new name.
+    """A lower-case phrase and the place or group it is in ("relief convoys in the Bay of Biscay",
+    "a thaw of relations in northern Norway", "a forum among Baltic ports"), and a compass word
+    with the place ("northern Norway", a region): a phrase directly followed by "in (the)" or
+    "among (the)" and a name (``names``) that is a country, a region, a city or a capitalised new
+    name. The phrase's head word gives its kind ("a trade fund among ..." is an organization).
 
     >>> text = "Both joined relief convoys in the Bay of Biscay."
     >>> bay = Span("Bay of Biscay", 34, 47, key="concept:bay-of-biscay", known=False)
@@ -564,7 +565,7 @@ def find_placed(text: str, phrases: list[Span], names: list[Span]) -> list[Span]
         _prefix(n.key or "") in {"country", "region", "city"} or not n.known)}
     found: dict[tuple[int, int], Span] = {}
     for p in phrases:
-        m = re.match(rf"\s+in\s+(?:the\s+)?({_COMPASS}\s+)?", text[p.end:p.end + 40])
+        m = re.match(rf"\s+(?:in|among)\s+(?:the\s+)?({_COMPASS}\s+)?", text[p.end:p.end + 40])
         place = places.get(p.end + m.end()) if m else None
         if m is None or place is None:
             continue
