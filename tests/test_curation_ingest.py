@@ -223,3 +223,7 @@ def test_a_phrase_and_the_place_it_is_in_is_one_name(tmp_path, curation):
     pairs = {frozenset((f.subject, f.value)) for f in found.article.facts if f.kind == "object"}
     assert frozenset((names["relief convoys in the Bay of Biscay"], names["Bay of Biscay"])) in pairs
 
+
+def test_the_end_of_a_year_is_its_december():
+    assert [d.value for d in find_dates("By the end of 2019, and in 2020, the port grew.", None)] == [
+        "2019-12", "2020"]

@@ -665,6 +665,8 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
 
     >>> [d.value for d in find_dates("In March they met, on May 14-16, 2023 too.", "2024-01-21")]
     ['2023-03', '2023-05-14']
+    >>> [d.value for d in find_dates("By the end of 2019 it was done.", None)]
+    ['2019-12']
     """
     year = int(article_date[:4]) if article_date else None
     month = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
@@ -673,6 +675,7 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
         (rf"\b{_MONTH} (\d{{1,2}})[-–](\d{{1,2}}), (\d{{4}})\b", "range"),
         (rf"\b{_MONTH} (\d{{1,2}}), (\d{{4}})\b", "full"),
         (rf"\b{_MONTH} (\d{{4}})\b", "month"),
+        (r"(?<=\b[Tt]he )end of ((?:19|20)\d{2})\b", "year-end"),
         (rf"\b(?:[Ll]ast|[Tt]his) {_MONTH}\b", "relative-month"),
         (rf"(?<=\b[Ii]n ){_MONTH}(?![ ,]+\d)", "relative-month"),
         (r"\b(?:[Ll]ast|[Tt]he past|[Tt]his) year\b", "relative-year"),
@@ -701,6 +704,8 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
         return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", None
     if kind == "year":
         return m.group(1), None
+    if kind == "year-end":  # "by the end of 2019": its December
+        return f"{m.group(1)}-12", None
     if kind == "day":
         return f"--{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if year is None:
