@@ -57,7 +57,7 @@ def test_scores_add_up_and_recall_holds(scores):
         assert 0 < s.proposed <= s.curated and 0 < s.right <= s.candidates
         assert s.curated - s.proposed == sum(s.misses.values())
     proposed, curated = sum(s.proposed for s in scores), sum(s.curated for s in scores)
-    assert proposed / curated >= 0.59  # a floor: it proposed 28%, then 50%, of the curation before
+    assert proposed / curated >= 0.60  # a floor: it proposed 28%, then 50%, then 59%, of the curation before
     right, candidates = sum(s.right for s in scores), sum(s.candidates for s in scores)
     assert right / candidates >= 0.11  # and 5% of its candidates were right
 

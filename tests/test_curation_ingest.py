@@ -207,3 +207,23 @@ def test_a_quoted_title_names_a_document(tmp_path, curation):
     assert any(n.key == "doc:roads-to-shared-growth" for n in found.new_names)
     assert ("doc:roads-to-shared-growth", "title", "Roads to Shared Growth") in {
         (f.subject, f.predicate, f.value) for f in found.article.facts}
+
+
+def test_a_phrase_and_the_place_it_is_in_is_one_name(tmp_path, curation):
+    path = tmp_path / "dispatch-9.txt"
+    path.write_text("Dispatch nine\nChile took part in relief convoys in the Bay of Biscay and a "
+                    "thaw of relations in southern Norway, and set up a trade fund among Baltic "
+                    "ports.\n", encoding="utf-8")
+    found = ingest(path, curation)
+    names = {n.text: n.key for n in found.new_names}
+    assert "relief convoys in the Bay of Biscay" in names
+    assert "thaw of relations in southern Norway" in names
+    assert names["southern Norway"] == "region:southern-norway"
+    assert names["trade fund among Baltic ports"] == "organization:trade-fund-among-baltic-ports"
+    pairs = {frozenset((f.subject, f.value)) for f in found.article.facts if f.kind == "object"}
+    assert frozenset((names["relief convoys in the Bay of Biscay"], names["Bay of Biscay"])) in pairs
+
+
+def test_the_end_of_a_year_is_its_december():
+    assert [d.value for d in find_dates("By the end of 2019, and in 2020, the port grew.", None)] == [
+        "2019-12", "2020"]

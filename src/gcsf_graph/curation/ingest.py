@@ -545,6 +545,42 @@ def find_extended(text: str, known: list[Span]) -> list[Span]:
     return found
 
 
+_COMPASS = r"(?:(?:north|south)-?(?:eastern|western)|northern|southern|eastern|western|central)"
+
+
+def find_placed(text: str, phrases: list[Span], names: list[Span]) -> list[Span]:
+    """A lower-case phrase and the place or group it is in ("relief convoys in the Bay of Biscay",
+    "a thaw of relations in northern Norway", "a forum among Baltic ports"), and a compass word
+    with the place ("northern Norway", a region): a phrase directly followed by "in (the)" or
+    "among (the)" and a name (``names``) that is a country, a region, a city or a capitalised new
+    name. The phrase's head word gives its kind ("a trade fund among ..." is an organization).
+
+    >>> text = "Both joined relief convoys in the Bay of Biscay."
+    >>> bay = Span("Bay of Biscay", 34, 47, key="concept:bay-of-biscay", known=False)
+    >>> convoys = Span("relief convoys", 12, 26, key="concept:relief-convoys", known=False)
+    >>> [p.text for p in find_placed(text, [convoys], [bay])]
+    ['relief convoys in the Bay of Biscay']
+    """
+    places = {n.start: n for n in names if n.text[:1].isupper() and (
+        _prefix(n.key or "") in {"country", "region", "city"} or not n.known)}
+    found: dict[tuple[int, int], Span] = {}
+    for p in phrases:
+        m = re.match(rf"\s+(?:in|among)\s+(?:the\s+)?({_COMPASS}\s+)?", text[p.end:p.end + 40])
+        place = places.get(p.end + m.end()) if m else None
+        if m is None or place is None:
+            continue
+        if m.group(1):
+            start = p.end + m.start(1)
+            region = text[start:place.end]
+            found[(start, place.end)] = Span(region, start, place.end, key=f"region:{_slug(region)}",
+                                             known=False)
+        phrase = text[p.start:place.end]
+        kind = _HEADS.get(_head(p.text), ("concept", None))[0]
+        found[(p.start, place.end)] = Span(phrase, p.start, place.end, key=f"{kind}:{_slug(phrase)}",
+                                           known=False)
+    return list(found.values())
+
+
 _TITLED = re.compile(r"\b(?:title|titled|entitled)\s*[“\"]$")
 
 
@@ -629,6 +665,8 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
 
     >>> [d.value for d in find_dates("In March they met, on May 14-16, 2023 too.", "2024-01-21")]
     ['2023-03', '2023-05-14']
+    >>> [d.value for d in find_dates("By the end of 2019 it was done.", None)]
+    ['2019-12']
     """
     year = int(article_date[:4]) if article_date else None
     month = int(article_date[5:7]) if article_date and len(article_date) >= 7 else None
@@ -637,6 +675,7 @@ def find_dates(text: str, article_date: str | None) -> list[Span]:
         (rf"\b{_MONTH} (\d{{1,2}})[-–](\d{{1,2}}), (\d{{4}})\b", "range"),
         (rf"\b{_MONTH} (\d{{1,2}}), (\d{{4}})\b", "full"),
         (rf"\b{_MONTH} (\d{{4}})\b", "month"),
+        (r"(?<=\b[Tt]he )end of ((?:19|20)\d{2})\b", "year-end"),
         (rf"\b(?:[Ll]ast|[Tt]his) {_MONTH}\b", "relative-month"),
         (rf"(?<=\b[Ii]n ){_MONTH}(?![ ,]+\d)", "relative-month"),
         (r"\b(?:[Ll]ast|[Tt]he past|[Tt]his) year\b", "relative-year"),
@@ -665,6 +704,8 @@ def _date_value(kind: str, m: re.Match[str], year: int | None, month: int | None
         return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", None
     if kind == "year":
         return m.group(1), None
+    if kind == "year-end":  # "by the end of 2019": its December
+        return f"{m.group(1)}-12", None
     if kind == "day":
         return f"--{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", None
     if year is None:
@@ -802,7 +843,9 @@ def _new_names(text: str, mentions: list[Span], dates: list[Span], entities: lis
     kinds = [Span(m.group(), m.start(), m.end(), key=f"concept:{_slug(m.group())}", known=False,
                   note="a kind of relationship") for m in _RELATIONSHIP_KINDS.finditer(text)]
     new_names += [k for k in kinds if not any(t.start <= k.start < t.end for t in mentions)]
-    return new_names + _countries_inside(text, [*mentions, *new_names])
+    new_names += _countries_inside(text, [*mentions, *new_names])
+    phrases = [n for n in new_names if _described(n)]
+    return new_names + find_placed(text, phrases, [*mentions, *new_names])
 
 
 # The kinds of relationship between two parties ("comprehensive strategic partnership")
