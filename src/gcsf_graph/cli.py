@@ -93,6 +93,19 @@ def _decoded(argument: str) -> str:
 # ------------------------------------------------------------------------------------ the parser
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help as written in the docstrings, as wide as the terminal (without importing shutil)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        if width is None:
+            try:
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns - 2 if sys.__stdout__ else 78
+            except (AttributeError, ValueError, OSError):
+                width = 78
+        super().__init__(prog, indent_increment, max_help_position, max(width, 40))
+
+
 class _Parser(argparse.ArgumentParser):
     """Reports a usage error as one line and exit code 2, like every other error."""
 
@@ -163,7 +176,7 @@ Example:
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or of ``only`` that one (the one given: a faster start)."""
     parser = _Parser(prog="gcsf", description=_DESCRIPTION,
-                     formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
+                     formatter_class=_Help, allow_abbrev=False)
     parser.add_argument("--version", action="version", version=f"gcsf, version {__version__}")
     parser.add_argument("--debug", action="store_true", help="Show tracebacks for errors.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -174,7 +187,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         # the docstring's body, out of its four spaces of indentation
         body = "\n".join(line[4:] if line.startswith("    ") else line for line in rest.split("\n"))
         child = sub.add_parser(name, help=first, description=f"{first}\n{body}",
-                               formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
+                               formatter_class=_Help, allow_abbrev=False)
         if options is not None:
             options(child)
         if reads_graph:

@@ -15,7 +15,6 @@ characters escaped, so no data can drive the terminal.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -106,13 +105,18 @@ def readable_date(literal: ox.Literal) -> str:
 
 
 def escape(text: str) -> str:
-    """Text for XML content."""
-    return html.escape(text, quote=False)
+    """Text for XML content: ``&``, ``<`` and ``>`` as entities (as :func:`html.escape` without quotes).
+
+    >>> escape("a < b & c")
+    'a &lt; b &amp; c'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def quoteattr(text: str) -> str:
     """Text as a quoted XML attribute value."""
-    return f'"{html.escape(text, quote=True)}"'
+    quoted = escape(text).replace('"', "&quot;").replace("'", "&#x27;")
+    return f'"{quoted}"'
 
 
 def _json_term(term: Term) -> dict[str, str]:

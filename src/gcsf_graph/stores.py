@@ -41,6 +41,7 @@ __all__ = ["MARKER", "build_store", "cached_store", "is_store", "open_store"]
 MARKER = "gcsf-store.json"
 _KIND = "gcsf-graph oxigraph store"
 _LEFTOVER = ".store."  # a building folder is named .NAME.store.XXXX beside the target
+_INDEX = "index.json"  # in the cache: the digest of the bundled files as they last were
 
 
 def is_store(folder: Path) -> bool:
@@ -257,18 +258,36 @@ def cache_folder() -> Path | None:
     return Path(base) / "gcsf-graph"
 
 
-def _content_key(files: Sequence[Path]) -> str:
-    """A digest of the files' bytes and of everything else a store's content depends on."""
-    import hashlib
+def _content_key(root: Path, files: Sequence[Path]) -> str:
+    """A digest of the files' bytes and of everything else a store's content depends on.
 
+    The digest of files unchanged since the last call (same paths, sizes and modification
+    times) is read from the cache's index instead of hashing them again.
+    """
     from . import __version__
     from .inference import RULES
 
-    digest = hashlib.sha256(f"{__version__} {ox.__version__} {RULES}".encode())
+    versions = f"{__version__} {ox.__version__} {RULES}"
+    seen = json.dumps([versions, [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files]])
+    index = root / _INDEX
+    try:
+        known = json.loads(index.read_text(encoding="utf-8"))
+        if isinstance(known, dict) and isinstance(known.get(seen), str):
+            return str(known[seen])
+    except (OSError, ValueError):
+        pass
+    import hashlib
+
+    digest = hashlib.sha256(versions.encode())
     for path in files:
         digest.update(path.read_bytes())
         digest.update(b"\0")
-    return digest.hexdigest()[:24]
+    key = digest.hexdigest()[:24]
+    if root.is_dir() and not root.is_symlink():
+        part = root / f".{_INDEX}.{os.getpid()}.part"
+        part.write_text(json.dumps({seen: key}), encoding="utf-8")
+        os.replace(part, index)  # the index is the cache's own file: replaced whole
+    return key
 
 
 def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
@@ -292,10 +311,10 @@ def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
     if root is None:
         return None
     try:
-        target = root / f"bundled-{_content_key(files)}"
+        if root.is_symlink() or (root.exists() and not root.is_dir()):
+            return None
+        target = root / f"bundled-{_content_key(root, files)}"
         if not is_store(target):
-            if root.is_symlink() or (root.exists() and not root.is_dir()):
-                return None
             for old in root.glob("bundled-*"):  # stores of earlier contents
                 if old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
                     shutil.rmtree(old, ignore_errors=True)
