@@ -305,8 +305,6 @@ def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
     >>> engine.query("ASK { person:xi-jinping a schema:Person }", "ASK", {}, inferred=True)
     True
     """
-    import shutil
-
     root = cache_folder()
     if root is None:
         return None
@@ -315,6 +313,8 @@ def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
             return None
         target = root / f"bundled-{_content_key(root, files)}"
         if not is_store(target):
+            import shutil
+
             for old in root.glob("bundled-*"):  # stores of earlier contents
                 if old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
                     shutil.rmtree(old, ignore_errors=True)
