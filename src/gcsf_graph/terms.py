@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pyoxigraph as ox
+
+# datetime and decimal are imported where a value needs them: most answers never do.
 
 __all__ = ["XSD", "fold", "from_python", "from_rdflib", "parse_literal", "to_python", "to_rdflib"]
 
@@ -38,6 +38,9 @@ def to_python(term: Term | None) -> Any:
     if not isinstance(term, ox.Literal):
         return str(term)
     value, datatype = term.value, term.datatype.value
+    import datetime as dt
+    from decimal import Decimal, InvalidOperation
+
     try:
         if datatype in _INTEGERS:
             return int(value)
@@ -75,6 +78,9 @@ def from_python(value: Any) -> Term:
         return ox.Literal(str(value), datatype=ox.NamedNode(f"{XSD}integer"))
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode(f"{XSD}double"))
+    import datetime as dt
+    from decimal import Decimal
+
     if isinstance(value, Decimal):
         return ox.Literal(str(value), datatype=ox.NamedNode(f"{XSD}decimal"))
     if isinstance(value, dt.datetime):
