@@ -99,3 +99,18 @@ def test_the_cache_follows_the_content_and_never_stands_in_the_way(monkeypatch, 
     assert blocked.read_text(encoding="utf-8") == "not a folder"
     monkeypatch.setenv("GCSF_CACHE_DIR", str(blocked))
     assert len(load()) > 1000
+
+
+def test_a_damaged_cache_is_built_again(monkeypatch, tmp_path):
+    from gcsf_graph.stores import cached_store
+
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(tmp_path / "cache"))
+    files = [ROOT / "ontology" / "gcsf.ttl", ROOT / "data" / "triples.ttl"]
+    first = cached_store(files)
+    assert first is not None
+    del first
+    folder = next((tmp_path / "cache").glob("bundled-*"))
+    for table in folder.glob("*.sst"):
+        table.write_bytes(b"not a table")  # damaged
+    again = cached_store(files)
+    assert again is not None and again.query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})

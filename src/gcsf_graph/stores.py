@@ -69,8 +69,11 @@ def _in_use(folder: Path) -> bool:
     return False
 
 
-def open_store(directory: str | Path) -> OxigraphEngine:
-    """Open a store read-only (several processes may query it at once), or raise :class:`DataError`."""
+def open_store(directory: str | Path, *, verify: bool = True) -> OxigraphEngine:
+    """Open a store read-only (several processes may query it at once), or raise :class:`DataError`.
+
+    ``verify`` reads every table file first, so that a damaged store fails here, not in a query.
+    """
     from .engines.oxigraph import OxigraphEngine
 
     path = Path(directory)
@@ -78,7 +81,8 @@ def open_store(directory: str | Path) -> OxigraphEngine:
         raise DataError("not an Oxigraph store (build one from RDF files first)", path=str(path))
     try:
         store = ox.Store.read_only(str(path))
-        len(store)  # reads the table files: a damaged store fails here, not in the first query
+        if verify:
+            len(store)  # reads the table files
     except (OSError, RuntimeError) as exc:
         detail = " ".join(str(exc).split())[:200]
         raise DataError(f"the store is damaged or unreadable ({detail}); build it again from its "
@@ -313,14 +317,25 @@ def cached_store(files: Sequence[Path]) -> OxigraphEngine | None:
             return None
         target = root / f"bundled-{_content_key(root, files)}"
         if not is_store(target):
-            import shutil
-
-            for old in root.glob("bundled-*"):  # stores of earlier contents
-                if old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
-                    shutil.rmtree(old, ignore_errors=True)
-            with contextlib.suppress(UsageError):  # another process built it meanwhile
-                build_store(target, files, ontology=False, progress=False)
-        return open_store(target)
+            _build_cached(root, target, files)
+        try:
+            # built and counted by this library: opened without reading every table (Oxigraph
+            # still checks that each one is there and whole)
+            return open_store(target, verify=False)
+        except DataError:  # damaged since: built again, once
+            _build_cached(root, target, files, replace=True)
+            return open_store(target, verify=False)
     except (OSError, DataError, UsageError):
         return None
+
+
+def _build_cached(root: Path, target: Path, files: Sequence[Path], *, replace: bool = False) -> None:
+    """Build the cache's store at ``target``, removing the stores of other contents."""
+    import shutil
+
+    for old in root.glob("bundled-*"):
+        if old != target and old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
+            shutil.rmtree(old, ignore_errors=True)
+    with contextlib.suppress(UsageError):  # another process built it meanwhile
+        build_store(target, files, ontology=False, replace=replace, progress=False)
 
