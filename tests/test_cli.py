@@ -296,3 +296,16 @@ def test_bind_text_matches_the_english_label_on_both_engines(gcsf, engine):
     files = gcsf("query", "SELECT ?d WHERE { ?d dcterms:identifier ?f }", "--bind", "f=001_88e954a82fe62d6d.txt",
                  "--engine", engine, "--format", "csv")
     assert files.stdout.split() == ["d", "https://w3id.org/gcsf/id/doc/001_88e954a82fe62d6d"]
+
+
+def test_empty_environment_variables_are_unset(gcsf):
+    result = gcsf("query", "ASK { person:xi-jinping a gcsf:Person }",
+                  env={"GCSF_ENDPOINT": "", "GCSF_USER": "", "GCSF_GRAPH": ""})
+    assert result.returncode == 0 and result.stdout.strip() == "true", result.stderr
+
+
+def test_debug_counts_only_before_the_command(gcsf):
+    refused = gcsf("query", "--debug", "ASK {")
+    assert refused.returncode == 2 and refused.stderr.startswith("Error: UsageError: ")
+    as_text = gcsf("query", "--", "--debug")  # the query's text, not the option
+    assert as_text.returncode == 2 and as_text.stderr.startswith("Error: QuerySyntaxError: ")

@@ -114,3 +114,33 @@ def test_a_damaged_cache_is_built_again(monkeypatch, tmp_path):
         table.write_bytes(b"not a table")  # damaged
     again = cached_store(files)
     assert again is not None and again.query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
+
+
+def test_the_cache_trusts_no_index_entry_and_removes_only_its_own_stores(monkeypatch, tmp_path):
+    import json
+
+    from gcsf_graph.stores import build_store, cached_store
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GCSF_CACHE_DIR", str(cache))
+    files = [ROOT / "ontology" / "gcsf.ttl", ROOT / "data" / "triples.ttl"]
+    assert cached_store(files) is not None and cached_store(files) is not None  # the second writes the index
+    index = cache / "index.json"
+    entries = json.loads(index.read_text(encoding="utf-8"))
+    index.write_text(json.dumps(dict.fromkeys(entries, "x/../../escaped")), encoding="utf-8")
+    mine = build_store(cache / "bundled-mine", [ROOT / "ontology" / "gcsf.ttl"], ontology=False, progress=False)
+    again = cached_store(files)  # a key that is not a digest is ignored: the files are hashed again
+    assert again is not None and again.query("ASK { person:xi-jinping a gcsf:Person }", "ASK", {})
+    assert not (tmp_path / "escaped").exists()
+    assert mine.is_dir()  # a store built from other files is never removed as an old cache
+
+
+def test_no_cache_without_an_absolute_home(monkeypatch):
+    from gcsf_graph.stores import cache_folder
+
+    monkeypatch.delenv("GCSF_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", "~")
+    assert cache_folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/abs/cache")
+    assert str(cache_folder()) == "/abs/cache/gcsf-graph"

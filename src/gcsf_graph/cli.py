@@ -124,12 +124,13 @@ def _graph_options(parser: argparse.ArgumentParser) -> None:
                        help="SPARQL engine (default: oxigraph).")
     group.add_argument("--no-inference", action="store_true",
                        help="Asserted facts only: no types or properties inferred from the ontology.")
-    group.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT"), metavar="URL",
+    group.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT") or None, metavar="URL",
                        help="Query this SPARQL 1.1 endpoint instead of loading files [env: GCSF_ENDPOINT].")
-    group.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH"), metavar="IRI",
+    group.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH") or None,
+                       metavar="IRI",
                        help="With --endpoint: the graph to query (as `gcsf push` filled it) [env: "
                             "GCSF_GRAPH].")
-    group.add_argument("--user", default=os.environ.get("GCSF_USER"),
+    group.add_argument("--user", default=os.environ.get("GCSF_USER") or None,
                        help="With --endpoint: the user; the password comes from GCSF_PASSWORD or ~/.netrc.")
 
 
@@ -554,12 +555,12 @@ def coverage_command(args: argparse.Namespace) -> int:
 def _push_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
                    help="RDF files (default: the bundled data).")
-    p.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT"), metavar="URL",
+    p.add_argument("--endpoint", default=os.environ.get("GCSF_ENDPOINT") or None, metavar="URL",
                    help="The server's SPARQL query endpoint [env: GCSF_ENDPOINT].")
-    p.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH"), metavar="IRI",
+    p.add_argument("--graph", dest="graph_iri", default=os.environ.get("GCSF_GRAPH") or None, metavar="IRI",
                    help="The graph to fill [env: GCSF_GRAPH].")
     p.add_argument("--replace", action="store_true", help="Empty the graph first.")
-    p.add_argument("--user", default=os.environ.get("GCSF_USER"),
+    p.add_argument("--user", default=os.environ.get("GCSF_USER") or None,
                    help="The user; the password comes from GCSF_PASSWORD or ~/.netrc.")
     p.add_argument("--graph-store", metavar="URL",
                    help="The Graph Store URL, where it is not beside the endpoint as on Virtuoso and "
@@ -705,11 +706,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     arguments = [_decoded(a) for a in (sys.argv[1:] if argv is None else argv)]
-    debug = "--debug" in arguments
+    # --debug is an option of gcsf itself: it counts only before the command's name
+    named_at = next((i for i, a in enumerate(arguments) if not a.startswith("-")), len(arguments))
+    debug = "--debug" in arguments[:named_at]
     try:
         # Only the command given needs its options: building all of them is most of a start.
-        named = next((a for a in arguments if not a.startswith("-")), None)
-        parser = _parser(named if named in _COMMANDS and "--" not in arguments else None)
+        named = arguments[named_at] if named_at < len(arguments) else None
+        parser = _parser(named if named in _COMMANDS and "--" not in arguments[:named_at] else None)
         try:
             args = parser.parse_args(arguments)
         except SystemExit as exc:  # --help, --version

@@ -148,7 +148,7 @@ def load(*paths: str | Path, engine: str = "oxigraph", store: str | Path | None 
     files = [Path(p) for p in paths] or [bundled_paths()["data"]]
     if ontology:
         files.insert(0, bundled_paths()["ontology"])
-    if not paths and ontology and engine == "oxigraph":
+    if not paths and ontology and engine == "oxigraph" and inference:
         # The bundled graph: a store built once per content (inferences included), opened in
         # milliseconds rather than parsed in every process.
         from .inference import CACHE_KEY

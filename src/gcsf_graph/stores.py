@@ -20,6 +20,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -88,6 +89,17 @@ def open_store(directory: str | Path, *, verify: bool = True) -> OxigraphEngine:
         raise DataError(f"the store is damaged or unreadable ({detail}); build it again from its "
                         "RDF files, replacing this folder", path=str(path)) from None
     return OxigraphEngine(store, inferred=_inferred_count(path))
+
+
+def _built_from(folder: Path) -> list[str] | None:
+    """The files a store this library built was built from (None for any other folder)."""
+    if not is_store(folder):
+        return None
+    try:
+        files = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("files")
+    except (OSError, ValueError):
+        return None
+    return files if isinstance(files, list) else None
 
 
 def _inferred_count(folder: Path) -> int:
@@ -259,7 +271,9 @@ def cache_folder() -> Path | None:
     if chosen is not None:
         return Path(chosen) if chosen else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gcsf-graph"
+    # a relative base (no home folder, or a relative XDG_CACHE_HOME, which XDG says to ignore)
+    # would write into the working folder: no cache then
+    return Path(base) / "gcsf-graph" if os.path.isabs(base) else None
 
 
 def _content_key(root: Path, files: Sequence[Path]) -> str:
@@ -272,12 +286,16 @@ def _content_key(root: Path, files: Sequence[Path]) -> str:
     from .inference import RULES
 
     versions = f"{__version__} {ox.__version__} {RULES}"
-    seen = json.dumps([versions, [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files]])
+    stats = [p.stat() for p in files]
+    # the change time cannot be set back by hand, as the modification time can
+    seen = json.dumps([versions, [[str(p), s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns]
+                                  for p, s in zip(files, stats, strict=True)]])
     index = root / _INDEX
     try:
         known = json.loads(index.read_text(encoding="utf-8"))
-        if isinstance(known, dict) and isinstance(known.get(seen), str):
-            return str(known[seen])
+        key = known.get(seen) if isinstance(known, dict) else None
+        if isinstance(key, str) and re.fullmatch("[0-9a-f]{24}", key):
+            return key
     except (OSError, ValueError):
         pass
     import hashlib
@@ -287,9 +305,11 @@ def _content_key(root: Path, files: Sequence[Path]) -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     key = digest.hexdigest()[:24]
-    if root.is_dir() and not root.is_symlink():
+    if root.is_dir() and not root.is_symlink() and not index.is_symlink():
         part = root / f".{_INDEX}.{os.getpid()}.part"
-        part.write_text(json.dumps({seen: key}), encoding="utf-8")
+        part.unlink(missing_ok=True)  # a leftover (or anything planted there) is not written through
+        with part.open("x", encoding="utf-8") as handle:
+            handle.write(json.dumps({seen: key}))
         os.replace(part, index)  # the index is the cache's own file: replaced whole
     return key
 
@@ -334,7 +354,8 @@ def _build_cached(root: Path, target: Path, files: Sequence[Path], *, replace: b
     import shutil
 
     for old in root.glob("bundled-*"):
-        if old != target and old.is_dir() and not old.is_symlink() and is_store(old) and not _in_use(old):
+        if old != target and old.is_dir() and not old.is_symlink() and _built_from(old) == [
+                str(p) for p in files] and not _in_use(old):  # this cache's, for other contents
             shutil.rmtree(old, ignore_errors=True)
     with contextlib.suppress(UsageError):  # another process built it meanwhile
         build_store(target, files, ontology=False, replace=replace, progress=False)
