@@ -280,8 +280,9 @@ def query_command(args: argparse.Namespace) -> None:
 
         bindings = example_bindings(kg, example(args.example_name), bindings)
     with _query_warnings(args.strict):
+        # in a child process: an engine that aborts on a query ends the child, not the command
         result = run(kg, text, bindings=bindings, limit=args.limit, timeout=args.timeout,
-                     allow_service=args.allow_service)
+                     allow_service=args.allow_service, isolated=True)
     _out(format_result(result, args.fmt))
     if not isinstance(result, bool) and result.truncated:
         print(f"(results cut at --limit {args.limit}; more rows match)", file=sys.stderr)

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
+import signal
 import sys
+import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
@@ -462,44 +465,70 @@ def _run(kg: KnowledgeGraph, sparql: str, bindings: dict[str, Any] | None, limit
     return Triples(triples, truncated=cut)
 
 
-def _in_child(conn: Any, *args: Any) -> None:
+def _in_child(timeout: float | None, *args: Any) -> Result:
+    """Check and run a query in a forked child process that shares the loaded graph copy-on-write.
+
+    No engine can interrupt a running query: past ``timeout`` seconds the child is killed. An
+    engine that aborts the process (Oxigraph does on some ORDER BY of values of mixed kinds)
+    takes only the child with it, and its message becomes a :class:`QueryError`.
+    """
+    import pickle
+    import select
+
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer through the pipe, leave without cleaning up the parent's state
+        try:
+            os.close(out_r)
+            os.close(err_r)
+            os.dup2(err_w, 2)
+            try:
+                payload: tuple[str, Any] = ("ok", _run(*args))
+            except Exception as exc:  # sent back and re-raised in the parent
+                payload = ("error", exc)
+            with os.fdopen(out_w, "wb") as out:
+                out.write(pickle.dumps(payload))
+        finally:
+            os._exit(0)
+    os.close(out_w)
+    os.close(err_w)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    chunks: dict[int, list[bytes]] = {out_r: [], err_r: []}
+    open_fds = [out_r, err_r]
     try:
-        conn.send(("ok", _run(*args)))
-    except Exception as exc:  # sent back and re-raised in the parent
-        conn.send(("error", exc))
+        while open_fds:
+            left = None if deadline is None else deadline - time.monotonic()
+            ready = select.select(open_fds, [], [], left)[0] if left is None or left > 0 else []
+            if not ready:
+                raise QueryTimeout(f"the query ran past its {timeout:g} s time limit and was stopped")
+            for fd in ready:
+                data = os.read(fd, 1 << 20)
+                if data:
+                    chunks[fd].append(data)
+                else:
+                    open_fds.remove(fd)
     finally:
-        conn.close()
-
-
-def _with_timeout(timeout: float, *args: Any) -> Result:
-    # No engine can interrupt a running query, so checking and running it happen in a forked
-    # child process that shares the loaded graph copy-on-write and is killed when time runs out.
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_in_child, args=(sender, *args), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise QueryTimeout(f"the query ran past its {timeout:g} s time limit and was stopped")
-        status, payload = receiver.recv()
-    except EOFError:
-        raise QueryError("the query process ended without an answer") from None
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receiver.close()
+        for fd in (out_r, err_r):
+            os.close(fd)
+        if open_fds:  # stopped early: the child is still at work
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    answer = b"".join(chunks[out_r])
+    if not answer:
+        said = b"".join(chunks[err_r]).decode("utf-8", "replace").splitlines()
+        why = next((said[i + 1].strip() for i, line in enumerate(said[:-1]) if "panicked at" in line), "")
+        raise QueryError("the query engine failed on this query" + (f" ({why})" if why else "")
+                         + "; the graph is unharmed: try another form of the query")
+    status, value = pickle.loads(answer)
     if status == "error":
-        raise payload
-    return payload  # type: ignore[no-any-return]
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
           limit: int | None = None, timeout: float | None = None, allow_service: bool = False,
-          inference: bool | None = None, check_terms: bool = True) -> Result:
+          inference: bool | None = None, check_terms: bool = True, isolated: bool = False) -> Result:
     """Run a read-only SPARQL query: :class:`Rows` for SELECT, a bool for ASK, :class:`Triples` else.
 
     ``bindings`` maps variable names to values (Python values or RDF terms); in a SELECT query
@@ -510,6 +539,9 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
     ``check_terms=False`` skips that check (for queries a program builds from terms it knows).
     Queries see the inferred types and properties of a graph loaded with inference;
     ``inference=False`` asks for asserted facts only (see :mod:`gcsf_graph.inference`).
+    ``isolated`` (implied by ``timeout``) runs the query in a forked child process, so that an
+    engine that aborts on a query (Oxigraph does on some ORDER BY of values of mixed kinds)
+    raises :class:`QueryError` instead of ending this process.
 
     >>> from gcsf_graph import load
     >>> query(load(), "ASK { country:CHN gcsf:iso3166Alpha2 'CN' }")
@@ -533,10 +565,10 @@ def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = 
         from .inference import ensure_inferred
 
         ensure_inferred(kg)  # here, not in a timed-out child process, so it is done once
-    if timeout is None:
+    if timeout is None and not isolated:
         result = _run(kg, sparql, bindings, limit, allow_service, inferred)
     else:
-        result = _with_timeout(timeout, kg, sparql, bindings, limit, allow_service, inferred)
+        result = _in_child(timeout, kg, sparql, bindings, limit, allow_service, inferred)
     if notes and not isinstance(result, bool):
         result.warnings = notes
     return result
