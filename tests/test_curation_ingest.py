@@ -150,12 +150,17 @@ def test_a_known_name_in_the_plural_is_a_mention(tmp_path, curation):
     assert "initiative:gci" in {m.key for m in ingest(path, curation).mentions}
 
 
+def paired(tmp_path, curation, text):
+    """The pairs of entities the candidate facts of a one-sentence dispatch link."""
+    path = tmp_path / "dispatch.txt"
+    path.write_text(f"Dispatch\n{text}\n", encoding="utf-8")
+    return {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+
+
 def test_the_name_before_which_is_the_subject_of_its_clause(tmp_path, curation):
-    path = tmp_path / "dispatch-7.txt"
-    path.write_text("Dispatch seven\nOfficials from Chile praised the Global Development Initiative, which "
-                    "after long and patient years of work by many partners in every region of the world "
-                    "now supports multilateralism.\n", encoding="utf-8")
-    pairs = {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+    pairs = paired(tmp_path, curation, "Officials from Chile praised the Global Development Initiative, which "
+                   "after long and patient years of work by many partners in every region of the world "
+                   "now supports multilateralism.")
     assert frozenset(("initiative:gdi", "concept:multilateralism")) in pairs  # far apart, one clause
 
 
@@ -169,11 +174,9 @@ def test_a_statistic_naming_no_country_is_about_the_articles_country(tmp_path, c
 
 
 def test_names_far_apart_are_paired_only_through_the_subject(tmp_path, curation):
-    path = tmp_path / "dispatch-5.txt"
-    path.write_text("Dispatch five\nChina supports the Global Development Initiative, and many partners, "
-                    "after long talks that lasted well into the night and the next morning, praised "
-                    "the Belt and Road Initiative.\n", encoding="utf-8")
-    pairs = {frozenset((f.subject, f.value)) for f in ingest(path, curation).article.facts if f.kind == "object"}
+    pairs = paired(tmp_path, curation, "China supports the Global Development Initiative, and many partners, "
+                   "after long talks that lasted well into the night and the next morning, praised "
+                   "the Belt and Road Initiative.")
     assert frozenset(("country:CHN", "initiative:gdi")) in pairs
     assert frozenset(("country:CHN", "initiative:bri")) in pairs  # the sentence's subject
     assert frozenset(("initiative:gdi", "initiative:bri")) not in pairs  # far apart, across a clause
