@@ -205,31 +205,21 @@ def _check(sparql: str, allow_service: bool, allow_from: bool) -> QueryForm:
 def _form_and_prefixes(sparql: str) -> QueryForm:
     declared = set(PREFIXES)
     form: QueryForm | None = None
-    # the tokens of _tokens(strict=True) as (kind, text, offset): this runs for every new query
-    # text, so without making a token object each
-    tokens: list[tuple[str, str, int]] = []
-    for match in _reading(0).finditer(sparql):
-        kind = match.lastgroup or "other"
-        if kind == "quote":
-            line, column, source = _locate(sparql, match.start())
-            raise QuerySyntaxError("malformed query: a string is not closed", line=line,
-                                   column=column, source_line=source)
-        if kind != "comment":
-            tokens.append((kind, match.group(), match.start()))
-    for i, (kind, text, offset) in enumerate(tokens):
-        if kind == "word":
-            word = text.upper()
-            if word == "PREFIX" and i + 1 < len(tokens) and tokens[i + 1][0] == "pname":
-                declared.add(tokens[i + 1][1].split(":", 1)[0])
+    tokens = list(_tokens(sparql, _reading(0)))
+    for i, token in enumerate(tokens):
+        if token.kind == "word":
+            word = token.text.upper()
+            if word == "PREFIX" and i + 1 < len(tokens) and tokens[i + 1].kind == "pname":
+                declared.add(tokens[i + 1].text.split(":", 1)[0])
             if form is None and word in _FORMS:
                 form = word  # type: ignore[assignment]
-        elif kind == "pname":
-            prefix = text.split(":", 1)[0]
-            previous = tokens[i - 1][1].upper() if i else ""
+        elif token.kind == "pname":
+            prefix = token.text.split(":", 1)[0]
+            previous = tokens[i - 1].text.upper() if i else ""
             if prefix not in declared and previous != "PREFIX":
                 import difflib
 
-                line, column, source = _locate(sparql, offset)
+                line, column, source = _locate(sparql, token.offset)
                 near = difflib.get_close_matches(prefix, sorted(declared), n=3, cutoff=0.5)
                 hint = f"; did you mean {' or '.join(n + ':' for n in near)}" if near else ""
                 raise QuerySyntaxError(f"unknown prefix {prefix + ':'!r}{hint}",
