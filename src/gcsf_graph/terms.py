@@ -38,23 +38,26 @@ def to_python(term: Term | None) -> Any:
     if not isinstance(term, ox.Literal):
         return str(term)
     value, datatype = term.value, term.datatype.value
-    import datetime as dt
-    from decimal import Decimal, InvalidOperation
-
     try:
         if datatype in _INTEGERS:
             return int(value)
         if datatype == f"{XSD}decimal":
+            from decimal import Decimal
+
             return Decimal(value)
         if datatype in (f"{XSD}double", f"{XSD}float"):
             return float(value)
         if datatype == f"{XSD}boolean":
             return value in ("true", "1")
         if datatype == f"{XSD}date":
+            import datetime as dt
+
             return dt.date.fromisoformat(value)
         if datatype == f"{XSD}dateTime":
+            import datetime as dt
+
             return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except (ValueError, InvalidOperation):
+    except (ValueError, ArithmeticError):  # decimal's InvalidOperation is an ArithmeticError
         pass  # an ill-typed literal stays text
     return value
 
