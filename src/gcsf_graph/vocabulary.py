@@ -36,6 +36,7 @@ __all__ = ["unknown_terms"]
 # Per loaded graph: which IRIs it holds, each namespace's terms with their names, and each
 # query text's notes. Query texts are many in long sessions, so their cache is bounded.
 _HELD, _TERMS, _NOTES = "vocabulary.held", "vocabulary.terms", "vocabulary.notes"
+_LABELS = "vocabulary.labels"
 _MAX_TEXTS = 2048
 # IRIs whose position says they are not resources of the graph.
 _SKIP_AFTER = {"PREFIX", "BASE", "GRAPH", "SERVICE"}
@@ -106,18 +107,26 @@ def _valid(iri: str) -> bool:
 _NAMES = "SELECT ?t ?name WHERE { { ?t rdfs:label ?name } UNION { ?t skos:altLabel ?name } }"
 
 
+def _names(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    """Every term's labels and alternative labels, folded: read once per loaded graph."""
+    if _LABELS not in kg.cache:
+        names: dict[str, list[str]] = {}
+        _, solutions = kg.engine.query(_NAMES, "SELECT", {})  # type: ignore[misc]
+        for term, name in solutions:
+            if term is not None and name is not None:
+                names.setdefault(term.value, []).append(fold(name.value))
+        kg.cache[_LABELS] = names
+    labels: dict[str, list[str]] = kg.cache[_LABELS]
+    return labels
+
+
 def _terms(kg: KnowledgeGraph, namespace: str) -> dict[str, list[str]]:
     """The namespace's terms in the graph, each with its folded local name and names."""
     cache: dict[str, dict[str, list[str]]] = kg.cache.setdefault(_TERMS, {})
     if namespace not in cache:
-        terms = {iri: [fold(local_name(iri))] for iri in sorted(kg.engine.iris(namespace))
-                 if _namespace(iri) == namespace}
-        _, solutions = kg.engine.query(_NAMES, "SELECT", {})  # type: ignore[misc]
-        for term, name in solutions:
-            names = terms.get(term.value) if term is not None else None
-            if names is not None and name is not None and fold(name.value) not in names:
-                names.append(fold(name.value))
-        cache[namespace] = terms
+        labels = _names(kg)
+        cache[namespace] = {iri: list(dict.fromkeys([fold(local_name(iri)), *labels.get(iri, [])]))
+                            for iri in sorted(kg.engine.iris(namespace)) if _namespace(iri) == namespace}
     return cache[namespace]
 
 
