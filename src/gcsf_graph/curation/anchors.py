@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ARTICLE_BYTES",
     "Selectors",
     "corpus_dir",
+    "is_article_name",
     "quote_in_article",
     "quote_in_context",
     "read_article",
@@ -120,6 +121,15 @@ def quote_in_context(text: str, quote: str, start: int | None = None, *, width: 
     return f"{lead}{before}[{quote}]{after}{tail}"
 
 
+def is_article_name(name: str) -> bool:
+    """Whether ``name`` can name an article file inside a folder (no path, not hidden).
+
+    >>> is_article_name("003_c2284100606c99e2.txt"), is_article_name("../secret.txt")
+    (True, False)
+    """
+    return bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
+
+
 def quote_in_article(document: str, quote: str, *, corpus: str | Path | None = None,
                      width: int = 60) -> str:
     """A quote of the article file ``document`` shown in its context, read from the corpus.
@@ -129,7 +139,7 @@ def quote_in_article(document: str, quote: str, *, corpus: str | Path | None = N
     folder = Path(corpus) if corpus is not None else corpus_dir()
     if not folder.is_dir():
         raise DataError(f"corpus not found (set {CORPUS_VARIABLE} to the articles' folder)", path=str(folder))
-    if "/" in document or "\\" in document or document.startswith("."):
+    if not is_article_name(document):
         raise DataError(f"not an article file name: {document!r}")
     text = read_article(folder / document)
     try:

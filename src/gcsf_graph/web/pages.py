@@ -171,7 +171,7 @@ def article_text(kg: KnowledgeGraph, articles: Path | None, file: str) -> tuple[
     """The text of the article ``file`` from the folder ``articles`` and a notice, once per graph:
     (text, None) when its SHA-256 is the one the graph records, else (None, why not) — a changed
     text would put the quotes' positions in the wrong place."""
-    from ..curation.anchors import read_article, sha256
+    from ..curation.anchors import is_article_name, read_article, sha256
     from ..errors import DataError
 
     if articles is None:
@@ -179,7 +179,7 @@ def article_text(kg: KnowledgeGraph, articles: Path | None, file: str) -> tuple[
     texts: dict[tuple[str, str], tuple[str | None, str | None]] = kg.cache.setdefault("web.texts", {})
     if (str(articles), file) not in texts:
         recorded = next((sha for (f, _), (_, _, sha) in _positions(kg).items() if f == file and sha), None)
-        if "/" in file or "\\" in file or file.startswith(".") or not (articles / file).is_file():
+        if not is_article_name(file) or not (articles / file).is_file():
             found: tuple[str | None, str | None] = (None, f"{file} is not in the articles' folder: "
                                                           "quotes are shown without their context.")
         else:
