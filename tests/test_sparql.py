@@ -231,6 +231,33 @@ def test_an_engine_that_aborts_ends_only_the_child(kg, monkeypatch):
     assert sparql.query(kg, "ASK { ?s ?p ?o }", isolated=True) is True  # and the next one works
 
 
+def test_a_query_in_a_child_process_answers_exactly_as_in_this_one(kg):
+    from gcsf_graph.examples import examples
+
+    queries = [e.text for e in examples()] + [
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 40",
+        "DESCRIBE person:xi-jinping",
+        "ASK { person:xi-jinping ?p ?o }",
+        "SELECT ?x ?lit WHERE { VALUES (?x ?lit) { (UNDEF 'chat'@fr) (<urn:x:a> 1.5) } }",
+    ]
+    for text in queries:
+        assert query(kg, text, isolated=True, limit=500) == query(kg, text, limit=500), text
+
+
+def test_terms_cross_from_the_child_process_whole():
+    from gcsf_graph.sparql import _packed, _unpacked
+
+    rtl = ox.Literal("x", language="ar", direction=ox.BaseDirection.RTL)
+    nested = ox.Triple(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:p"),
+                       ox.Triple(ox.BlankNode("b1"), ox.NamedNode("urn:x:q"), ox.Literal("1.0e0", datatype=ox.NamedNode(
+                           "http://www.w3.org/2001/XMLSchema#double"))))
+    for result in (Rows(["a", "b"], [(rtl, None), (ox.Literal("t"), ox.BlankNode("z"))], truncated=True),
+                   Triples([nested], truncated=True), False, Rows([], [])):
+        again = _unpacked(_packed(result))
+        assert again == result and type(again) is type(result)
+    assert _packed(Triples([nested]))[:1] == b"M" and _packed(Rows(["a"], [(rtl,)]))[:1] == b"P"
+
+
 def test_the_cli_reports_an_engine_failure_in_one_line(gcsf):
     # Oxigraph 0.5 aborts on some ORDER BY of values of mixed kinds; either way, one clear answer
     result = gcsf("query", "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?o LIMIT 3", "--format", "csv")

@@ -23,7 +23,6 @@ import functools
 import itertools
 import os
 import re
-import signal
 import sys
 import time
 import warnings
@@ -462,7 +461,6 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
     engine that aborts the process (Oxigraph does on some ORDER BY of values of mixed kinds)
     takes only the child with it, and its message becomes a :class:`QueryError`.
     """
-    import pickle
     import select
 
     out_r, out_w = os.pipe()
@@ -473,12 +471,7 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
             os.close(out_r)
             os.close(err_r)
             os.dup2(err_w, 2)
-            try:
-                payload: tuple[str, Any] = ("ok", _run(*args))
-            except Exception as exc:  # sent back and re-raised in the parent
-                payload = ("error", exc)
-            with os.fdopen(out_w, "wb") as out:
-                out.write(pickle.dumps(payload))
+            _answer(out_w, args)
         finally:
             os._exit(0)
     os.close(out_w)
@@ -502,6 +495,8 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
         for fd in (out_r, err_r):
             os.close(fd)
         if open_fds:  # stopped early: the child is still at work
+            import signal
+
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     answer = b"".join(chunks[out_r])
@@ -510,10 +505,96 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
         why = next((said[i + 1].strip() for i, line in enumerate(said[:-1]) if "panicked at" in line), "")
         raise QueryError("the query engine failed on this query" + (f" ({why})" if why else "")
                          + "; the graph is unharmed: try another form of the query")
-    status, value = pickle.loads(answer)
-    if status == "error":
-        raise value
-    return value  # type: ignore[no-any-return]
+    if answer.startswith(b"E"):
+        import pickle
+
+        raise pickle.loads(answer[1:])
+    return _unpacked(answer)
+
+
+def _answer(out: int, args: tuple[Any, ...]) -> None:
+    """Run the query and write its result (or its error, as "E" and a pickle) to ``out``."""
+    try:
+        payload = _packed(_run(*args))
+    except Exception as exc:  # sent back and re-raised in the parent
+        import pickle
+
+        payload = b"E" + pickle.dumps(exc)
+    with os.fdopen(out, "wb") as handle:
+        handle.write(payload)
+
+
+# A result crosses from the child process as marshal data of plain values (marshal is built
+# in: no pickle to import on every command's way); anything else travels pickled.
+
+def _to_plain(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return (0, term.value)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.Literal) and getattr(term, "direction", None) is None:
+        return (2, term.value, term.datatype.value, term.language)
+    if isinstance(term, ox.Triple):
+        return (3, _to_plain(term.subject), _to_plain(term.predicate), _to_plain(term.object))
+    raise TypeError(f"not a plain term: {term!r}")
+
+
+def _from_plain(plain: Any) -> Any:
+    if plain is None:
+        return None
+    kind = plain[0]
+    if kind == 0:
+        return ox.NamedNode(plain[1])
+    if kind == 1:
+        return ox.BlankNode(plain[1])
+    if kind == 2:
+        if plain[3]:
+            return ox.Literal(plain[1], language=plain[3])
+        return ox.Literal(plain[1], datatype=ox.NamedNode(plain[2]))
+    return ox.Triple(_from_plain(plain[1]), _from_plain(plain[2]), _from_plain(plain[3]))
+
+
+def _packed(result: Result) -> bytes:
+    """``result`` as bytes for :func:`_unpacked`: "M" and marshal data, or "P" and a pickle."""
+    import marshal
+
+    try:
+        if isinstance(result, bool):
+            return b"M" + marshal.dumps(result)
+        if isinstance(result, Rows):
+            rows = [tuple(_to_plain(t) for t in row) for row in result.terms]
+            return b"M" + marshal.dumps((result.variables, rows, result.truncated))
+        return b"M" + marshal.dumps(([_to_plain(t) for t in result.triples], result.truncated))
+    except TypeError:
+        import pickle
+
+        return b"P" + pickle.dumps(result)
+
+
+def _unpacked(data: bytes) -> Result:
+    """The result :func:`_packed` made.
+
+    >>> row = (ox.NamedNode("urn:x:a"), ox.Literal("chat", language="fr"), None, ox.BlankNode("b1"))
+    >>> rows = Rows(["a", "b", "c", "d"], [row], truncated=True)
+    >>> _unpacked(_packed(rows)) == rows
+    True
+    """
+    import marshal
+
+    if data.startswith(b"P"):
+        import pickle
+
+        return pickle.loads(data[1:])  # type: ignore[no-any-return]
+    value = marshal.loads(data[1:])
+    if isinstance(value, bool):
+        return value
+    if len(value) == 3:
+        variables, rows, truncated = value
+        return Rows(variables, [tuple(_from_plain(t) for t in row) for row in rows], truncated=truncated)
+    triples, truncated = value
+    return Triples([_from_plain(t) for t in triples], truncated=truncated)
 
 
 def query(kg: KnowledgeGraph, sparql: str, *, bindings: dict[str, Any] | None = None,
