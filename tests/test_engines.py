@@ -25,10 +25,26 @@ def test_query_path_imports_nothing_heavy():
     code = ("import sys\nfrom gcsf_graph.cli import main\n"
             "sys.argv = ['gcsf', 'query', '--example', 'pillars', '--format', 'csv']\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = [m for m in ('networkx', 'pyvis', 'pandas', 'rdflib', 'pyshacl', 'rich') if m in sys.modules]\n"
+            "heavy = [m for m in ('networkx', 'pyvis', 'pandas', 'rdflib', 'pyshacl', 'rich', 'typing', 'pickle',\n"
+            "                     'hashlib') if m in sys.modules]\n"
             "print('HEAVY', heavy, file=sys.stderr)")
+    subprocess.run([sys.executable, "-m", "gcsf_graph", "info"], capture_output=True, check=True)  # builds the cache
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "HEAVY []" in result.stderr
+
+
+def test_an_engine_that_lacks_a_method_cannot_be_made():
+    from gcsf_graph.engines import Engine, open_engine
+
+    class Partial(Engine):
+        name = "partial"
+
+        def load(self, path):
+            pass
+
+    with pytest.raises(TypeError, match="abstract method"):
+        Partial()  # type: ignore[abstract]
+    assert all(isinstance(open_engine(name), Engine) for name in ("oxigraph", "rdflib"))
 
 
 def test_generator_is_deterministic_and_loads(tmp_path):

@@ -11,11 +11,12 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .errors import GcsfError
 
+TYPE_CHECKING = False  # typing is for the type checker only: not imported at run time (start-up)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .entities import describe, search
     from .export import write_export
     from .graph import KnowledgeGraph, load

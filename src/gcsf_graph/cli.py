@@ -21,12 +21,14 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .errors import GcsfError, UnknownEntityError, UsageError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import NoReturn
+
     from .graph import KnowledgeGraph
 
 __all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_NEGATIVE", "EXIT_OK", "commands", "main"]

@@ -14,11 +14,13 @@ parameter named ``file`` takes an article's file name or just its number (``001`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .graph import KnowledgeGraph
 
 __all__ = ["Example", "Param", "example", "example_bindings", "examples"]

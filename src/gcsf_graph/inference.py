@@ -19,8 +19,8 @@ from the asserted facts: queries see both (the default graph is the union), whil
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import pyoxigraph as ox
 

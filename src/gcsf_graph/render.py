@@ -20,7 +20,6 @@ import json
 import re
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -30,7 +29,10 @@ from .namespaces import PREFIXES, shorten
 from .sparql import Result, Rows, Triples
 from .terms import XSD, Term
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .curation.coverage import ArticleCoverage
     from .entities import Description, Match
     from .examples import Example

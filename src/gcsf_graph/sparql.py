@@ -27,7 +27,6 @@ import sys
 import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar, overload
 
 import pyoxigraph as ox
 
@@ -38,15 +37,19 @@ from .namespaces import PREFIXES
 from .terms import Term, from_python, to_python
 from .vocabulary import unknown_terms
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, TextIO, TypeVar, overload
+
     import rdflib
 
     from .graph import KnowledgeGraph
 
+    T = TypeVar("T")
+
 __all__ = ["MAX_QUERY_CHARS", "QUERY_EXTENSIONS", "QueryForm", "Result", "Rows", "Triples", "check_query",
            "parse_bindings", "query", "query_text", "rows", "tokens", "values_block"]
 
-T = TypeVar("T")
 
 #: The longest query text accepted, in characters.
 MAX_QUERY_CHARS = 1_000_000
@@ -228,7 +231,7 @@ def _form_and_prefixes(sparql: str) -> QueryForm:
     return form
 
 
-class Rows(Sequence[dict[str, Any]]):
+class Rows(Sequence["dict[str, Any]"]):
     """The rows of a SELECT query.
 
     Each row reads as a dict of plain Python values (``str`` for IRIs and text; ``int``,
@@ -260,10 +263,12 @@ class Rows(Sequence[dict[str, Any]]):
                            for row in self.terms]
         return self._dicts
 
-    @overload
-    def __getitem__(self, index: int) -> dict[str, Any]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    if TYPE_CHECKING:
+        @overload
+        def __getitem__(self, index: int) -> dict[str, Any]: ...
+        @overload
+        def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         return self._rows()[index]
 

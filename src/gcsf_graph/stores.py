@@ -25,7 +25,6 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -33,6 +32,7 @@ from .errors import DataError, UsageError
 from .formats import RdfFormat
 from .rdfio import read_rdf, readable
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .engines.oxigraph import OxigraphEngine
 

@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 import pyoxigraph as ox
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # datetime and decimal are imported where a value needs them: most answers never do.
 

@@ -21,13 +21,13 @@ is cheap: each IRI is looked up once per loaded graph and each query text is sca
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .namespaces import GCSF, PREFIXES, local_name, shorten
 from .terms import XSD, Term, fold
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 

@@ -13,21 +13,27 @@ False
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
 
 import pyoxigraph as ox
 
 from ..errors import UsageError
 from ..terms import Term
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Literal
+
     import rdflib
+
+    QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
+else:
+    QueryForm = str  # at run time, without importing typing: one of those four words
 
 __all__ = ["ENGINES", "Answer", "Engine", "QueryForm", "Term", "iris_query", "open_engine"]
 
-QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 #: What an engine answers: a bool for ASK; variable names and rows for SELECT; triples otherwise.
 Answer = bool | tuple[list[str], Iterator[tuple[Term | None, ...]]] | Iterator[ox.Triple]
 
@@ -44,14 +50,16 @@ def iris_query(namespace: str) -> str:
             f"FILTER(isIRI(?t) && STRSTARTS(STR(?t), {ox.Literal(namespace)})) }}")
 
 
-class Engine(Protocol):
-    """What the rest of the library needs from an engine."""
+class Engine(ABC):
+    """What the rest of the library needs from an engine: each engine is a subclass."""
 
     name: str
 
+    @abstractmethod
     def load(self, path: Path) -> None:
         """Add one RDF file (its format from its extension); :class:`DataError` names file and line."""
 
+    @abstractmethod
     def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,
               inferred: bool = False) -> Answer:
         """Answer a query already checked as safe, with variables bound to terms.
@@ -59,22 +67,28 @@ class Engine(Protocol):
         ``inferred``: the default graph is the union of the asserted and the inferred triples.
         """
 
+    @abstractmethod
     def infer(self) -> None:
         """Add what :data:`gcsf_graph.inference.RULES` entail to the inferred graph, apart from the
         asserted triples and leaving out any already asserted."""
 
+    @abstractmethod
     def __len__(self) -> int:
         """The number of asserted triples."""
 
+    @abstractmethod
     def iris(self, namespace: str) -> set[str]:
         """The IRIs of ``namespace`` that any asserted triple holds, in any position."""
 
+    @abstractmethod
     def quads(self) -> Iterator[ox.Quad]:
         """Every asserted triple, as pyoxigraph quads."""
 
+    @abstractmethod
     def to_rdflib(self) -> rdflib.Graph:
         """The asserted triples as an :class:`rdflib.Graph` (for pySHACL and reasoners)."""
 
+    @abstractmethod
     def close(self) -> None:
         """Release the engine's resources."""
 

@@ -12,17 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
 from ..errors import DataError, QueryError, QuerySyntaxError
 from ..namespaces import PREFIXES
 from ..rdfio import read_rdf
-from . import Answer, QueryForm, Term
+from . import Answer, Engine, QueryForm, Term
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TypeVar
+
     import rdflib
+
+    T = TypeVar("T")
 
 __all__ = ["OxigraphEngine", "check_syntax", "syntax_error"]
 
@@ -60,7 +64,6 @@ def check_syntax(sparql: str) -> None:
 
 
 _EMPTY = ox.Store()
-T = TypeVar("T")
 
 
 def _guarded(items: Iterable[T]) -> Iterator[T]:
@@ -71,7 +74,7 @@ def _guarded(items: Iterable[T]) -> Iterator[T]:
         raise QueryError(f"the query failed while running: {exc}") from None
 
 
-class OxigraphEngine:
+class OxigraphEngine(Engine):
     """Oxigraph (pyoxigraph): a fresh in-memory store, or ``store`` (an opened on-disk one)."""
 
     name = "oxigraph"

@@ -19,7 +19,7 @@ from ..errors import QueryError
 from ..namespaces import PREFIXES
 from ..rdfio import check_file, read_rdf
 from ..terms import from_rdflib, to_rdflib
-from . import Answer, QueryForm, Term
+from . import Answer, Engine, QueryForm, Term
 from .oxigraph import check_syntax
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["RdflibEngine"]
 
 
-class RdflibEngine:
+class RdflibEngine(Engine):
     """An :class:`rdflib.Dataset` in memory: ``graph`` the asserted triples, ``inferred`` the others."""
 
     name = "rdflib"

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 
 from ..errors import EndpointError, GcsfError, QueryError, QueryTimeout, UsageError
 from ..namespaces import PREFIXES
-from . import Answer, QueryForm, Term
+from . import Answer, Engine, QueryForm, Term
 from .oxigraph import check_syntax
 
 if TYPE_CHECKING:
@@ -277,7 +277,7 @@ class _Deadline:
         return block
 
 
-class RemoteEngine:
+class RemoteEngine(Engine):
     """A SPARQL 1.1 endpoint, read-only; ``graph`` (an IRI) is the graph queries run on."""
 
     name = "remote"
