@@ -29,6 +29,21 @@ def test_version_and_help_as_a_real_process(gcsf_process):
         assert command in result.stdout
 
 
+def test_the_program_leaves_a_read_only_command_at_once_with_all_its_output(gcsf, gcsf_process, tmp_path):
+    # the real program skips the interpreter's clean-up after such a command: nothing may be lost
+    every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p"
+    real, here = gcsf_process("query", every, "--format", "tsv"), gcsf("query", every, "--format", "tsv")
+    assert real.returncode == here.returncode == 0
+    assert real.stdout == here.stdout and len(real.stdout.splitlines()) > 10_000
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix gcsf: <https://w3id.org/gcsf/ont#> .\n"
+                      "<https://w3id.org/gcsf/id/claim/x> a gcsf:Claim .\n", encoding="utf-8")
+    negative = gcsf_process("validate", "--data", str(broken))
+    assert negative.returncode == 1 and "does not conform" in negative.stdout + negative.stderr
+    warned = gcsf_process("query", "ASK { ?s a gcsf:Persn }")
+    assert warned.returncode == 0 and warned.stdout == "false\n" and "gcsf:Person" in warned.stderr
+
+
 def test_every_command_has_help_with_an_example(gcsf):
     for name, text in commands().items():
         assert "Example" in text, name

@@ -1,7 +1,5 @@
 """``python -m gcsf_graph`` runs the ``gcsf`` command."""
 
-import sys
+from .cli import program
 
-from .cli import main
-
-sys.exit(main())
+program()

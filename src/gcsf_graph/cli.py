@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from .graph import KnowledgeGraph
 
-__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_NEGATIVE", "EXIT_OK", "commands", "main"]
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_NEGATIVE", "EXIT_OK", "commands", "main", "program"]
 
 #: Exit codes of every command.
 EXIT_OK, EXIT_NEGATIVE, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -701,8 +701,27 @@ def _failure(exc: BaseException) -> int:
     return EXIT_NEGATIVE if isinstance(exc, UnknownEntityError) else EXIT_ERROR
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``gcsf`` with ``argv`` (default: the command line); the exit code."""
+#: The commands that only read and print: the ``gcsf`` program leaves them without clean-up.
+_READ_ONLY = frozenset({"info", "validate", "query", "examples", "search", "describe", "stats", "path",
+                        "coverage"})
+
+
+def program() -> NoReturn:
+    """The ``gcsf`` program: :func:`main` on the command line, then exit with its code.
+
+    After a command that only reads and prints, the program leaves as soon as its output is
+    flushed (``os._exit``): the interpreter's clean-up (tearing down every module, closing the
+    store Oxigraph opened read-only) takes longer than a query, and has nothing to save.
+    """
+    sys.exit(main(quick_exit=True))
+
+
+def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
+    """Run ``gcsf`` with ``argv`` (default: the command line); the exit code.
+
+    ``quick_exit``: after a command that only reads and prints, end the process at once (see
+    :func:`program`) instead of returning.
+    """
     for stream in (sys.stdout, sys.stderr):
         # Output never fails on a character the terminal's encoding lacks.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -723,9 +742,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_OK
-        code = args.run(args)
+        code = args.run(args) or EXIT_OK
         sys.stdout.flush()
-        return code or EXIT_OK
+        if quick_exit and args.command in _READ_ONLY:
+            sys.stderr.flush()
+            os._exit(code)
+        return code
     except BrokenPipeError:
         sys.stderr.close()  # output piped into `head`: not an error
         return EXIT_OK
