@@ -44,6 +44,22 @@ def test_the_program_leaves_a_read_only_command_at_once_with_all_its_output(gcsf
     assert warned.returncode == 0 and warned.stdout == "false\n" and "gcsf:Person" in warned.stderr
 
 
+def test_a_closed_stderr_keeps_the_answer_and_a_closed_stdout_is_an_error():
+    import os
+    import subprocess
+
+    from conftest import gcsf_executable
+
+    def run(*args: str, close: int) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*gcsf_executable(), *args], capture_output=True, text=True, timeout=120,
+                              preexec_fn=lambda: os.close(close), check=False)
+
+    answered = run("query", "ASK { ?s ?p ?o }", close=2)
+    assert (answered.returncode, answered.stdout) == (0, "true\n")
+    refused = run("query", "ASK { ?s ?p ?o }", close=1)
+    assert refused.returncode == 2 and refused.stderr == "Error: standard output is closed\n"
+
+
 def test_every_command_has_help_with_an_example(gcsf):
     for name, text in commands().items():
         assert "Example" in text, name

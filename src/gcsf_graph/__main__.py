@@ -1,5 +1,7 @@
-"""``python -m gcsf_graph`` runs the ``gcsf`` command."""
+"""``python -m gcsf_graph`` runs the ``gcsf`` command (and returns, for hosts that run modules)."""
 
-from .cli import program
+import sys
 
-program()
+from .cli import main
+
+sys.exit(main())

@@ -722,6 +722,11 @@ def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
     ``quick_exit``: after a command that only reads and prints, end the process at once (see
     :func:`program`) instead of returning.
     """
+    if sys.stderr is None:  # closed by the caller (2>&-): the messages go nowhere, as asked
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the process's life)
+    if sys.stdout is None:  # closed by the caller (>&-): no answer can be given
+        print("Error: standard output is closed", file=sys.stderr)
+        return EXIT_ERROR
     for stream in (sys.stdout, sys.stderr):
         # Output never fails on a character the terminal's encoding lacks.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -744,7 +749,8 @@ def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
             return EXIT_OK
         code = args.run(args) or EXIT_OK
         sys.stdout.flush()
-        if quick_exit and args.command in _READ_ONLY:
+        # not under a profiler or tracer, which report at exit
+        if quick_exit and args.command in _READ_ONLY and not (sys.getprofile() or sys.gettrace()):
             sys.stderr.flush()
             os._exit(code)
         return code

@@ -572,7 +572,7 @@ def _packed(result: Result) -> bytes:
             rows = [tuple(_to_plain(t) for t in row) for row in result.terms]
             return b"M" + marshal.dumps((result.variables, rows, result.truncated))
         return b"M" + marshal.dumps(([_to_plain(t) for t in result.triples], result.truncated))
-    except TypeError:
+    except (TypeError, ValueError):  # ValueError: marshal takes no subclass of str
         import pickle
 
         return b"P" + pickle.dumps(result)
