@@ -150,6 +150,7 @@ def listener():
     thread.start()
     yield server.getsockname()[1], hits
     stop.set()
+    server.shutdown(socket.SHUT_RDWR)  # wakes the waiting accept() at once
     thread.join(1)
     server.close()
 
