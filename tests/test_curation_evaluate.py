@@ -97,3 +97,16 @@ def test_one_held_out_article_is_scored_and_put_in_the_table(corpus, texts):
     assert table[0].startswith("| article | curated facts | proposed | recall |")
     assert table[2].startswith(f"| {s.file} | {s.curated} | {s.proposed} | {s.recall:.0%} |")
     assert table[3].startswith(f"| overall | {s.curated} | {s.proposed} |")
+
+
+def test_the_command_prints_the_table_of_the_articles_it_is_given(corpus, tmp_path, capsys):
+    # the quick part of the benchmark tests above: evaluate() and main() over two articles
+    import shutil
+
+    for name in ("entities.yaml", "002_d3f26364fca924fa.yaml", "004_457199ae3097467a.yaml"):
+        shutil.copy(ROOT / "data" / "curation" / name, tmp_path / name)
+    scores = evaluate(tmp_path, corpus)
+    assert [s.file for s in scores] == ["002_d3f26364fca924fa.txt", "004_457199ae3097467a.txt"]
+    assert all(0 < s.proposed <= s.curated for s in scores)
+    assert main(["--curation", str(tmp_path), "--corpus", str(corpus)]) == 0
+    assert capsys.readouterr().out.strip() == report(scores)
