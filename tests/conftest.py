@@ -120,6 +120,18 @@ def kg_rdflib() -> KnowledgeGraph:
     return load(engine="rdflib")
 
 
+@pytest.fixture(scope="session")
+def kg_asserted() -> KnowledgeGraph:
+    """The bundled graph loaded without inference (Oxigraph), once for the whole run."""
+    return load(inference=False)
+
+
+@pytest.fixture(scope="session")
+def kg_rdflib_asserted() -> KnowledgeGraph:
+    """The bundled graph loaded without inference (rdflib), once for the whole run."""
+    return load(engine="rdflib", inference=False)
+
+
 def run_in_process(*args: str, stdin: str | None = None, cwd: Path | None = None,
                    env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run a ``gcsf`` command in this process: fast, the same output and exit codes as the real one."""

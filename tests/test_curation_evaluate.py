@@ -6,7 +6,7 @@ import pytest
 from conftest import ROOT
 
 from gcsf_graph.curation import load_curation
-from gcsf_graph.curation.evaluate import _held_out, evaluate, main, report
+from gcsf_graph.curation.evaluate import _held_out, evaluate, main, report, score
 from gcsf_graph.curation.ingest import fold, ingest
 
 
@@ -43,14 +43,15 @@ def test_held_out_article_keeps_no_alias_only_its_text_states(texts):
                 for x in e.aliases}
         for alias in kept:
             assert any(fold(alias) in t for t in others), f"{alias!r} is only in {article.file}"
-        own = {x for x in written if fold(x) in fold(texts[article.file])
-               and not any(fold(x) in t for t in others)}
+        text = fold(texts[article.file])  # folded once, not once per alias
+        own = {x for x in written if fold(x) in text and not any(fold(x) in t for t in others)}
         assert own, f"no alias is only in {article.file}: the test proves nothing"
         assert not own & kept
         dropped += len(own)
     assert dropped >= 20  # e.g. a head of state's full title, written for the one article naming it
 
 
+@pytest.mark.slow  # a benchmark: every article held out in turn and ingested (make eval-ingest)
 def test_scores_add_up_and_recall_holds(scores):
     assert len(scores) == 5
     for s in scores:
@@ -62,6 +63,7 @@ def test_scores_add_up_and_recall_holds(scores):
     assert right / candidates >= 0.11  # and 5% of its candidates were right
 
 
+@pytest.mark.slow  # a benchmark: the evaluation over every article, run twice (fixture and main)
 def test_report_is_the_readme_table(scores, corpus, capsys):
     table = report(scores)
     assert table.splitlines()[0].startswith("| article | curated facts | proposed | recall |")
@@ -80,3 +82,31 @@ def test_candidates_quote_the_article_at_their_offsets(corpus):
     assert found.article.facts
     for fact in found.article.facts:
         assert text[fact.start:fact.start + len(fact.quote)] == fact.quote
+
+
+def test_one_held_out_article_is_scored_and_put_in_the_table(corpus, texts):
+    # the quick part of the two benchmark tests above: one article held out, scored, reported
+    curation = load_curation(ROOT / "data" / "curation")
+    article = curation.articles[2]
+    s = score(curation, article, ingest(corpus / article.file, _held_out(curation, article, texts),
+                                        date=article.date))
+    assert s.file == article.file and s.curated == len(article.facts)
+    assert 0 < s.proposed <= s.curated and 0 < s.right <= s.candidates
+    assert s.curated - s.proposed == sum(s.misses.values())
+    table = report([s]).splitlines()
+    assert table[0].startswith("| article | curated facts | proposed | recall |")
+    assert table[2].startswith(f"| {s.file} | {s.curated} | {s.proposed} | {s.recall:.0%} |")
+    assert table[3].startswith(f"| overall | {s.curated} | {s.proposed} |")
+
+
+def test_the_command_prints_the_table_of_the_articles_it_is_given(corpus, tmp_path, capsys):
+    # the quick part of the benchmark tests above: evaluate() and main() over two articles
+    import shutil
+
+    for name in ("entities.yaml", "002_d3f26364fca924fa.yaml", "004_457199ae3097467a.yaml"):
+        shutil.copy(ROOT / "data" / "curation" / name, tmp_path / name)
+    scores = evaluate(tmp_path, corpus)
+    assert [s.file for s in scores] == ["002_d3f26364fca924fa.txt", "004_457199ae3097467a.txt"]
+    assert all(0 < s.proposed <= s.curated for s in scores)
+    assert main(["--curation", str(tmp_path), "--corpus", str(corpus)]) == 0
+    assert capsys.readouterr().out.strip() == report(scores)

@@ -51,6 +51,7 @@ def test_only_known_predicates_are_used(kg):
     assert unknown == []
 
 
+@pytest.mark.slow  # the reasoner: pySHACL with RDFS inference over the whole graph
 def test_shacl_conforms(bundled_report):
     assert bundled_report.conforms, bundled_report.text
 

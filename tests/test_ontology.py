@@ -87,5 +87,6 @@ def test_each_shape_rejects_the_broken_fixture(broken_report, shape):
     assert any(v.shape == shape for v in broken_report.violations), broken_report.text
 
 
+@pytest.mark.slow  # the reasoner: pySHACL with RDFS inference over the whole graph
 def test_the_bundled_graph_violates_no_shape(bundled_report):
     assert bundled_report.violations == []

@@ -153,6 +153,7 @@ class _Listener:
 
     def close(self) -> None:
         self._stop.set()
+        self.socket.shutdown(socket.SHUT_RDWR)  # wakes the waiting accept() at once
         self._thread.join(timeout=5)
         self.socket.close()
 
