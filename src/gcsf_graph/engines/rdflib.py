@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -26,6 +26,24 @@ if TYPE_CHECKING:
     import rdflib
 
 __all__ = ["RdflibEngine"]
+
+
+def _closure(graph: rdflib.Graph, predicate: rdflib.URIRef) -> dict[Any, set[Any]]:
+    """For each subject of ``predicate``, every node it reaches in one or more steps (``predicate+``)."""
+    steps: dict[Any, set[Any]] = {}
+    for a, b in graph.subject_objects(predicate):
+        steps.setdefault(a, set()).add(b)
+    reached = {}
+    for start, first in steps.items():
+        seen: set[Any] = set()
+        todo = list(first)
+        while todo:
+            node = todo.pop()
+            if node not in seen:
+                seen.add(node)
+                todo.extend(steps.get(node, ()))
+        reached[start] = seen
+    return reached
 
 
 class RdflibEngine(Engine):
@@ -46,12 +64,25 @@ class RdflibEngine(Engine):
         self.inferred = self.dataset.graph(rdflib.URIRef(INFERRED))
 
     def infer(self) -> None:
-        from ..inference import entailed
-
-        for t in list(entailed(self)):
-            triple = (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))  # type: ignore[arg-type]
+        for triple in self.entailed():
             if triple not in self.graph:
                 self.inferred.add(triple)
+
+    def entailed(self) -> set[tuple[Any, Any, Any]]:
+        """What the :data:`~gcsf_graph.inference.RULES` entail, computed in Python: rdflib's SPARQL
+        engine takes over a second for the rules' property paths on the bundled graph."""
+        from rdflib import RDF, RDFS, URIRef
+
+        found: set[tuple[Any, Any, Any]] = set()
+        for cls, supers in _closure(self.graph, RDFS.subClassOf).items():  # rdfs9
+            named = [c for c in supers if isinstance(c, URIRef) and c != cls]
+            for x in self.graph.subjects(RDF.type, cls):
+                found.update((x, RDF.type, c) for c in named)
+        for prop, supers in _closure(self.graph, RDFS.subPropertyOf).items():  # rdfs7
+            named = [p for p in supers if isinstance(p, URIRef) and p != prop]
+            for subject, value in self.graph.subject_objects(prop):
+                found.update((subject, p, value) for p in named)
+        return found
 
     def load(self, path: Path) -> None:
         check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
