@@ -93,6 +93,22 @@ def test_broken_file_leaves_nothing_half_loaded():
         load(RESOURCES / "broken-syntax.ttl", engine="rdflib")
 
 
+def test_both_engines_keep_named_graphs_and_only_oxigraph_holds_triple_terms(tmp_path):
+    named = tmp_path / "named.trig"
+    named.write_text("<urn:x:a> <urn:x:p> 1 . <urn:x:g> { <urn:x:b> <urn:x:p> 'two'@en . }\n", encoding="utf-8")
+    where = "SELECT ?g ?s WHERE { { ?s <urn:x:p> ?o } UNION { GRAPH ?g { ?s <urn:x:p> ?o } } } ORDER BY ?s"
+    answers = [load(named, ontology=False, inference=False, engine=e).query(where, inference=False)[:]
+               for e in ("oxigraph", "rdflib")]
+    assert answers[0] == answers[1] and {r["g"] for r in answers[0]} >= {"urn:x:g"}
+    star = tmp_path / "star.ttl"
+    star.write_text("<urn:x:a> <urn:x:p> 1 .\n<urn:x:a> <urn:x:says> <<( <urn:x:b> <urn:x:p> <urn:x:c> )>> .\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError) as info:  # rdflib's parser knows no triple terms
+        load(star, ontology=False, engine="rdflib")
+    assert info.value.path.endswith("star.ttl")
+    assert len(load(star, ontology=False, engine="oxigraph")) == 2
+
+
 def test_unknown_format_and_engine():
     with pytest.raises(DataError, match="cannot tell the RDF format"):
         load(RESOURCES / "broken.ttl.bak")
