@@ -476,6 +476,9 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
             os.close(out_r)
             os.close(err_r)
             os.dup2(err_w, 2)
+            faulthandler = sys.modules.get("faulthandler")
+            if faulthandler is not None and faulthandler.is_enabled():
+                faulthandler.enable(2)  # its report of an abort goes where the engine's message goes
             _answer(out_w, args)
         finally:
             os._exit(0)
