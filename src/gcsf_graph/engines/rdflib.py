@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from ..errors import QueryError
+from ..errors import DataError, QueryError
 from ..namespaces import PREFIXES
 from ..rdfio import check_file, read_rdf
 from ..terms import from_rdflib, to_rdflib
@@ -85,8 +85,26 @@ class RdflibEngine(Engine):
         return found
 
     def load(self, path: Path) -> None:
+        import logging
+        import re
+
         check_file(path)  # the same clear error as the Oxigraph engine, before rdflib parses
-        read_rdf(path, lambda fmt, base: self.graph.parse(str(path), format=fmt.rdflib, publicID=base))
+        # rdflib logs its doubts about terms on the way; the outcome is all that is reported
+        logger = logging.getLogger("rdflib")
+        level = logger.level
+        logger.setLevel(logging.ERROR)
+        try:
+            read_rdf(path, lambda fmt, base: self.graph.parse(str(path), format=fmt.rdflib, publicID=base))
+        except DataError as exc:  # Oxigraph's parser read the file: rdflib lacks some of its syntax
+            why = re.search(r"Bad syntax \((.*?)\) at \^", str(exc))
+            if why is None:
+                raise
+            line = re.search(r"at line (\d+)", str(exc))
+            raise DataError(f"rdflib's parser cannot read this file, though Oxigraph's can ({why.group(1)}): "
+                            "rdflib knows no RDF 1.2 syntax such as triple terms; use the Oxigraph engine",
+                            path=str(path), line=int(line.group(1)) if line else exc.line) from None
+        finally:
+            logger.setLevel(level)
 
     def query(self, sparql: str, form: QueryForm, bindings: dict[str, Term], *,
               inferred: bool = False) -> Answer:
