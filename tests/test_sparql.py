@@ -243,6 +243,23 @@ def test_a_query_in_a_child_process_answers_exactly_as_in_this_one(kg):
         assert query(kg, text, isolated=True) == query(kg, text), text
 
 
+def test_an_error_in_the_child_process_comes_back_whole(kg, monkeypatch):
+    from gcsf_graph import sparql
+    from gcsf_graph.errors import UnknownEntityError
+
+    def unknown(*args):  # its __init__ does not take back what pickle would give it
+        raise UnknownEntityError("Xi", ["Xi Jinping"])
+
+    monkeypatch.setattr(sparql, "_run", unknown)
+    with pytest.raises(UnknownEntityError, match="did you mean: Xi Jinping") as info:
+        sparql.query(kg, "ASK { ?s ?p ?o }", isolated=True)
+    assert info.value.suggestions == ["Xi Jinping"]
+    monkeypatch.undo()
+    with pytest.raises(QuerySyntaxError) as syntax:
+        query(kg, "SELECT ?x WHERE { ?x ?p }", isolated=True)
+    assert (syntax.value.line, syntax.value.column) == (1, 25)
+
+
 def test_terms_cross_from_the_child_process_whole():
     from gcsf_graph.sparql import _packed, _unpacked
 

@@ -16,6 +16,10 @@ One base class, so callers can catch everything the library raises on bad input:
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = [
     "DataError",
     "EndpointError",
@@ -27,6 +31,8 @@ __all__ = [
     "QueryWarning",
     "UnknownEntityError",
     "UsageError",
+    "portable",
+    "rebuilt",
 ]
 
 
@@ -99,3 +105,23 @@ class QueryWarning(GcsfError, UserWarning):
     Issued with :func:`warnings.warn`; ``warnings.simplefilter("error", QueryWarning)`` makes
     it an error (raised as a :class:`GcsfError`), as ``gcsf query --strict`` does.
     """
+
+
+def portable(exc: Exception) -> tuple[type[Exception], str, dict[str, Any]]:
+    """An exception as class, message and attributes, to send to another process: not every
+    exception's ``__init__`` takes back what pickle gives it (:class:`UnknownEntityError` does not).
+
+    >>> again = rebuilt(portable(UnknownEntityError("Xi", ["Xi Jinping"])))
+    >>> type(again).__name__, again.suggestions, str(again)
+    ('UnknownEntityError', ['Xi Jinping'], "no entity named 'Xi'; did you mean: Xi Jinping?")
+    """
+    return type(exc), str(exc), vars(exc)
+
+
+def rebuilt(sent: tuple[type[Exception], str, dict[str, Any]]) -> Exception:
+    """The exception :func:`portable` described, without calling its ``__init__``."""
+    kind, message, attributes = sent
+    exc = kind.__new__(kind)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(attributes)
+    return exc

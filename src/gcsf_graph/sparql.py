@@ -32,7 +32,16 @@ import pyoxigraph as ox
 
 from .engines import QueryForm
 from .engines.oxigraph import check_syntax
-from .errors import QueryError, QueryRefused, QuerySyntaxError, QueryTimeout, QueryWarning, UsageError
+from .errors import (
+    QueryError,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    QueryWarning,
+    UsageError,
+    portable,
+    rebuilt,
+)
 from .namespaces import PREFIXES
 from .terms import Term, from_python, to_python
 from .vocabulary import unknown_terms
@@ -516,7 +525,7 @@ def _in_child(timeout: float | None, *args: Any) -> Result:
     if answer.startswith(b"E"):
         import pickle
 
-        raise pickle.loads(answer[1:])
+        raise rebuilt(pickle.loads(answer[1:]))
     return _unpacked(answer)
 
 
@@ -527,7 +536,7 @@ def _answer(out: int, args: tuple[Any, ...]) -> None:
     except Exception as exc:  # sent back and re-raised in the parent
         import pickle
 
-        payload = b"E" + pickle.dumps(exc)
+        payload = b"E" + pickle.dumps(portable(exc))
     with os.fdopen(out, "wb") as handle:
         handle.write(payload)
 

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from ..errors import GcsfError, QueryError, QueryTimeout
+from ..errors import GcsfError, QueryError, QueryTimeout, portable, rebuilt
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -63,16 +63,8 @@ def _serve(kg: KnowledgeGraph, conn: Connection) -> None:
         try:
             reply = ("ok", task(kg, *args))
         except Exception as exc:  # sent back and re-raised in the server
-            # as class, message and attributes: not every exception's __init__ unpickles
-            reply = ("error", (type(exc), str(exc), vars(exc)))
+            reply = ("error", portable(exc))
         conn.send(reply)
-
-
-def _rebuild(kind: type[Exception], message: str, attributes: dict[str, Any]) -> Exception:
-    exc = kind.__new__(kind)
-    Exception.__init__(exc, message)
-    exc.__dict__.update(attributes)
-    return exc
 
 
 class _Worker:
@@ -162,7 +154,7 @@ class WorkerPool:
                 raise
             idle.put_nowait(worker)
             if status == "error":
-                raise _rebuild(*payload)
+                raise rebuilt(payload)
             value: T = payload
             return value
         finally:
