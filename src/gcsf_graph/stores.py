@@ -45,13 +45,18 @@ _LEFTOVER = ".store."  # a building folder is named .NAME.store.XXXX beside the 
 _INDEX = "index.json"  # in the cache: the digest of the bundled files as they last were
 
 
-def is_store(folder: Path) -> bool:
-    """Whether ``folder`` holds a store this library built (it has the marker)."""
+def _marker(folder: Path) -> dict[str, object]:
+    """What the folder's marker says ({} without a readable one)."""
     try:
         marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
-        return isinstance(marker, dict) and marker.get("kind") == _KIND
-    except (OSError, ValueError, AttributeError):
-        return False
+    except (OSError, ValueError):
+        return {}
+    return marker if isinstance(marker, dict) else {}
+
+
+def is_store(folder: Path) -> bool:
+    """Whether ``folder`` holds a store this library built (it has the marker)."""
+    return _marker(folder).get("kind") == _KIND
 
 
 def _in_use(folder: Path) -> bool:
@@ -93,21 +98,14 @@ def open_store(directory: str | Path, *, verify: bool = True) -> OxigraphEngine:
 
 def _built_from(folder: Path) -> list[str] | None:
     """The files a store this library built was built from (None for any other folder)."""
-    if not is_store(folder):
-        return None
-    try:
-        files = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("files")
-    except (OSError, ValueError):
-        return None
+    marker = _marker(folder)
+    files = marker.get("files") if marker.get("kind") == _KIND else None
     return files if isinstance(files, list) else None
 
 
 def _inferred_count(folder: Path) -> int:
     """How many inferred triples the store's build added (0 for a store built before inference)."""
-    try:
-        count = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("inferred", 0)
-    except (OSError, ValueError, AttributeError):
-        return 0
+    count = _marker(folder).get("inferred", 0)
     return count if isinstance(count, int) and count >= 0 else 0
 
 
