@@ -518,10 +518,11 @@ def find_extended(text: str, known: list[Span]) -> list[Span]:
     word = r"[A-Z][\w’'.-]*"
     space = r"[^\S\n]+"  # a name stays on its line
     run = re.compile(rf"{word}(?:{space}(?:(?:of|and|the|for|on|in|to){space})*{word})*")
+    openers = re.compile(rf"(?:(?:{'|'.join(sorted(_OPENERS))}|of|and|the|for|on|in|to){space})+")
     found = []
     for m in run.finditer(text):
         start = m.start()
-        opener = re.match(rf"(?:(?:{'|'.join(_OPENERS)}|of|and|the|for|on|in|to){space})+", m.group())
+        opener = openers.match(m.group())
         if opener:  # "On the Baltic question": the name is what follows
             start += opener.end()
         name = text[start:m.end()].rstrip(".’'")
@@ -912,6 +913,8 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
     pairs, date_predicates = _priors(curation)
     known = _Known(_known_tenures(curation), _known_roles(curation, entities))
     unstated = _unstated_qualifier(curation)
+    # whether the curation names what its statistics are about (statisticSubject)
+    counted = any("statisticSubject" in usage for (kind, _), usage in pairs.items() if kind == "stat")
     relationship_types = {f.value for a in curation.articles for f in a.facts
                           if f.predicate == "relationshipType"}
     text_predicates = {f.subject.split(":", 1)[0] for a in curation.articles for f in a.facts
@@ -942,7 +945,7 @@ def ingest(path: str | Path, curation: Curation, *, date: str | None = None,
         for n in (n for n in numbers if sentence.start <= n.start < sentence.end):
             about = _with_country([*inside, *referred, *(previous_names if referred or not inside else [])],
                                   main_country)
-            facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, pairs, unstated)
+            facts += _stat_facts(article, sentence, n, about, in_sentence or earlier_dates, counted, unstated)
         facts += _characterizations(article, sentence, [*inside, *referred], text_predicates)
         facts += _byline(article, sentence, inside, in_sentence, date)
         facts += _article_facts(article, sentence, [*inside, *referred], sentence is spans[0], pairs)
@@ -1001,8 +1004,7 @@ def find_references(text: str, spans: list[Span], names: list[Span]) -> list[Spa
     >>> [(r.text, r.key) for r in find_references(text, sentences(text), names)]
     [('The initiative', 'initiative:chi'), ('It', 'initiative:chi')]
     """
-    countries = Counter(n.key for n in names if _prefix(n.key or "") == "country")
-    main_country = countries.most_common(1)[0][0] if countries else None
+    main_country = country.key if (country := _main_country(names)) else None
     found: list[Span] = []
     for sentence in spans:
         for m in _REFERRING.finditer(text, sentence.start, sentence.end):
@@ -1178,19 +1180,18 @@ def _links(sentence: Span, inside: list[Span]) -> list[tuple[Span, Span]]:
     def gap(a: Span, b: Span) -> str:
         return text_of(a.end, b.start)
 
-    heads = []
     opening = _OPENING.match(sentence.text)
     subject_from = sentence.start + (opening.end() if opening else 0)  # past "In 2023, ", "As X said, "
-    for start, end in [(subject_from, sentence.end), *_clauses(sentence)]:
+    clauses = _clauses(sentence)
+    for start, end in [(subject_from, sentence.end), *clauses]:
         # the subject: the first name that is no guessed phrase, or any name that opens the clause
         head = next((n for n in ordered if start <= n.start < end and (
             not _described(n) or len(text_of(start, n.start).split()) <= 2)), None)
         if head is not None:
-            heads.append(head)
             for m in ordered:
                 if m.start >= start and m is not head:
                     link(head, m, close=bool(_STANCE.search(gap(head, m))))
-    for start, end in _clauses(sentence):
+    for start, end in clauses:
         # "X, which supports Y": the name before a relative pronoun is the subject of its clause
         relative = re.match(r",\s+(?:which|who)\s+", text_of(start, end))
         before = [n for n in ordered if n.end <= start and not _described(n)]
@@ -1283,7 +1284,7 @@ _STAT_SUBJECTS = {"country", "organization", "initiative", "event", "project", "
 
 
 def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list[Span], dates: list[Span],
-                pairs: dict[tuple[str, str], Counter[str]], unstated: str | None) -> list[Fact]:
+                counted: bool, unstated: str | None) -> list[Fact]:
     """A candidate statistic for a number: value, unit, qualifier, subject and reference date."""
     key = number.key or "stat:number"
     note = f"candidate statistic: {number.text!r}"
@@ -1305,7 +1306,6 @@ def _stat_facts(article: ArticleFile, sentence: Span, number: Span, inside: list
     elif unstated:
         facts.append(_fact(article, sentence, key, "qualifier", "text", unstated,
                            f"{note}: no qualifier stated, which the curation writes {unstated!r}"))
-    counted = any("statisticSubject" in usage for (kind, _), usage in pairs.items() if kind == "stat")
     for n in dict.fromkeys(n for n in inside if not _described(n)):
         if counted and _prefix(n.key or "") in _STAT_SUBJECTS:
             facts.append(_fact(article, sentence, key, "statisticSubject", "object", n.key or "",
@@ -1435,7 +1435,7 @@ def _tenures(article: ArticleFile, sentence: Span, inside: list[Span],
     """A known person named with a title ("President Xi Jinping"): the tenures they hold."""
     facts = []
     for n in inside:
-        titled = re.search(r"\b(President|Ambassador|Minister|Premier|Chairman|Secretary)\b", n.text)
+        titled = re.search(rf"\b{_TITLE}\b", n.text)
         if n.key in tenures and titled:
             for tenure, post in tenures[n.key]:
                 note = f"candidate: {n.text!r} holds the post of a known tenure"
