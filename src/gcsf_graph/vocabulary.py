@@ -31,7 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["unknown_terms"]
+__all__ = ["unknown_term_notes", "unknown_terms"]
 
 # Per loaded graph: which IRIs it holds, each namespace's terms with their names, and each
 # query text's notes. Query texts are many in long sessions, so their cache is bounded.
@@ -172,17 +172,30 @@ def _note(kg: KnowledgeGraph, iri: str, written: str) -> str:
 
 def unknown_terms(kg: KnowledgeGraph, sparql: str, bindings: Mapping[str, Term] | None = None) -> list[str]:
     """A note for each IRI the query (or a binding) names that the graph does not hold."""
-    notes: dict[str, tuple[str, ...]] = kg.cache.setdefault(_NOTES, {})
+    return [note for _, note in unknown_term_notes(kg, sparql, bindings)]
+
+
+def unknown_term_notes(kg: KnowledgeGraph, sparql: str,
+                       bindings: Mapping[str, Term] | None = None) -> list[tuple[str, str]]:
+    """Each IRI the query (or a binding) names that the graph does not hold: as written, and its note.
+
+    >>> from gcsf_graph import load
+    >>> unknown_term_notes(load(), "ASK { ?x a gcsf:Persn }")[0][0]
+    'gcsf:Persn'
+    """
+    notes: dict[str, tuple[tuple[str, str], ...]] = kg.cache.setdefault(_NOTES, {})
     if sparql not in notes:
         named = _named(sparql)
         held = _held(kg, (iri for iri, _ in named))
         if len(notes) >= _MAX_TEXTS:
             notes.clear()
-        notes[sparql] = tuple(_note(kg, iri, written) for iri, written in named if not held[iri])
+        notes[sparql] = tuple((written, _note(kg, iri, written)) for iri, written in named if not held[iri])
     found = list(notes[sparql])
     bound = {t.value: f"<{t.value}>" for t in (bindings or {}).values() if isinstance(t, ox.NamedNode)}
     if bound:
         held = _held(kg, bound)
-        found += [_note(kg, iri, shorten(iri) if shorten(iri) != iri else written)
-                  for iri, written in bound.items() if not held[iri]]
+        for iri, written in bound.items():
+            if not held[iri]:
+                shown = shorten(iri) if shorten(iri) != iri else written
+                found.append((shown, _note(kg, iri, shown)))
     return found

@@ -150,31 +150,13 @@ def _reply(reply: Reply, extra: dict[str, str] | None = None) -> Response:
 
 
 def _sparql_handler(settings: Settings, pool: Runner) -> Callable[[Request], Awaitable[Response]]:
-    from starlette.datastructures import URL
-
-    endpoints: dict[tuple[Any, ...], str] = {}
-
-    def _endpoint(request: Request) -> str:
-        # the request's URL without its query: the base of the query's relative IRIs. Its parts
-        # come from the Host header (one of the names allowed) and the path, so few are seen:
-        # each is worked out once
-        scope = request.scope
-        key = (scope.get("scheme"), request.headers.get("host"), scope.get("root_path"), scope["path"],
-               tuple(scope.get("server") or ()))
-        found = endpoints.get(key)
-        if found is None:
-            if len(endpoints) > 256:
-                endpoints.clear()
-            found = endpoints[key] = str(URL(str(request.url)).replace(query=""))
-        return found
-
     async def sparql(request: Request) -> Response:
         try:
             if request.method not in ("GET", "POST"):
                 raise ProtocolError(405, f"{request.method} is not a protocol method (use GET or POST)")
             params = request.query_params.multi_items()
             body = await _body(request, settings) if request.method == "POST" else b""
-            endpoint = _endpoint(request)
+            endpoint = str(request.url.replace(query=""))  # the base of the query's relative IRIs
             if request.method == "GET" and not params:
                 fmt = negotiate("CONSTRUCT", request.headers.get("accept"))
                 return _reply(await pool.call(_describe_service, endpoint, fmt.name))

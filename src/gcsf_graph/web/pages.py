@@ -443,21 +443,24 @@ SELECT DISTINCT ?t ?kind ?label WHERE {
 
 def vocabulary_json(kg: KnowledgeGraph) -> dict[str, Any]:
     """What the editor completes: prefixes, the ontology's classes and properties and those of
-    other vocabularies the data uses, and entity names, each with its label."""
-    terms = vocabulary(kg)
-    entities = sorted({(shorten(r["e"]), r["label"]) for r in rows(kg.query(_ENTITY_NAMES))})
-    found = {kind: {t["name"]: t["label"] for t in terms if t["kind"] == kind}
-             for kind in ("class", "property")}
-    if "web.used_terms" not in kg.cache:
-        kg.cache["web.used_terms"] = [(r["kind"], shorten(r["t"]), r["label"] or local_name(r["t"]))
-                                      for r in rows(kg.query(_USED_TERMS))]
-    for kind, name, label in kg.cache["web.used_terms"]:
-        if ":" in name and not name.startswith(("http:", "https:", "urn:")):  # prefixed names only
-            found[kind].setdefault(name, label)
-    return {"prefixes": PREFIXES,
+    other vocabularies the data uses, and entity names, each with its label (worked out once per
+    loaded graph)."""
+    if "web.completion" not in kg.cache:
+        terms = vocabulary(kg)
+        entities = sorted({(shorten(r["e"]), r["label"]) for r in rows(kg.query(_ENTITY_NAMES))})
+        found = {kind: {t["name"]: t["label"] for t in terms if t["kind"] == kind}
+                 for kind in ("class", "property")}
+        for r in rows(kg.query(_USED_TERMS)):
+            name = shorten(r["t"])
+            if ":" in name and not name.startswith(("http:", "https:", "urn:")):  # prefixed names only
+                found[r["kind"]].setdefault(name, r["label"] or local_name(r["t"]))
+        kg.cache["web.completion"] = {
+            "prefixes": PREFIXES,
             "classes": [list(t) for t in sorted(found["class"].items(), key=lambda t: t[0].lower())],
             "properties": [list(t) for t in sorted(found["property"].items(), key=lambda t: t[0].lower())],
             "entities": [list(e) for e in entities]}
+    completion: dict[str, Any] = kg.cache["web.completion"]
+    return completion
 
 
 def check_json(kg: KnowledgeGraph, query: str) -> list[dict[str, str]]:
@@ -468,9 +471,9 @@ def check_json(kg: KnowledgeGraph, query: str) -> list[dict[str, str]]:
     >>> check_json(load(), "SELECT * WHERE { ?x a gcsf:Persn }")[0]["term"]
     'gcsf:Persn'
     """
-    from ..vocabulary import unknown_terms
+    from ..vocabulary import unknown_term_notes
 
-    return [{"term": note.split(" is not in ", 1)[0], "message": note} for note in unknown_terms(kg, query)]
+    return [{"term": term, "message": note} for term, note in unknown_term_notes(kg, query)]
 
 
 def editor_available() -> bool:
