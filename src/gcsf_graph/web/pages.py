@@ -117,6 +117,11 @@ def _documents(kg: KnowledgeGraph) -> dict[str, str]:
     return found
 
 
+def _document_file(kg: KnowledgeGraph, iri: str) -> str | None:
+    """The file name of the document ``iri``, if it is one."""
+    return next((f for f, doc in _documents(kg).items() if doc == iri), None)
+
+
 def _article_claims(kg: KnowledgeGraph, iri: str, articles: Path | None) -> list[dict[str, Any]]:
     """An article's claims, in the order their quotes appear in its text when that is at hand."""
     found = rows(kg.query(_ARTICLE_CLAIMS, bindings={"doc": ox.NamedNode(iri)}))
@@ -125,10 +130,12 @@ def _article_claims(kg: KnowledgeGraph, iri: str, articles: Path | None) -> list
                "object": r["olabel"] or (shorten(r["o"]) if isinstance(r["o"], str) else str(r["o"])),
                "object_iri": r["o"] if isinstance(r["o"], str) and r["o"].startswith(DATA) else None}
               for r in found]
+    from ..curation.anchors import is_article_name
+
     text = ""
-    files = [f for f, doc in _documents(kg).items() if doc == iri]
-    if articles is not None and files and "/" not in files[0] and (articles / files[0]).is_file():
-        text = " ".join((articles / files[0]).read_text(encoding="utf-8", errors="replace").split())
+    file = _document_file(kg, iri)
+    if articles is not None and file and is_article_name(file) and (articles / file).is_file():
+        text = " ".join((articles / file).read_text(encoding="utf-8", errors="replace").split())
 
     def position(claim: dict[str, Any]) -> tuple[int, str]:
         at = text.find(" ".join(claim["quote"].split())) if text else -1
@@ -283,14 +290,14 @@ def marked_text(text: str, marks: list[tuple[int, int]]) -> list[list[tuple[str,
 def _document_text(kg: KnowledgeGraph, iri: str, articles: Path | None
                    ) -> tuple[list[list[tuple[str, bool]]], str | None]:
     """A document's text with its claims' quotes marked, when the text is at hand and as curated."""
-    files = [f for f, doc in _documents(kg).items() if doc == iri]
-    if articles is None or not files:
+    file = _document_file(kg, iri)
+    if articles is None or file is None:
         return [], None
-    text, notice = article_text(kg, articles, files[0])
+    text, notice = article_text(kg, articles, file)
     if text is None:
         return [], notice
     marks = [(start, end) for (f, quote), (start, end, _) in _positions(kg).items()
-             if f == files[0] and text[start:end] == quote]
+             if f == file and text[start:end] == quote]
     return marked_text(text, marks), None
 
 
