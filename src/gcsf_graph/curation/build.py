@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from ..namespaces import DATA, DATA_PREFIXES, GCSF, OA
-from .anchors import Selectors, read_article, selectors, sha256
+from .anchors import Selectors, is_article_name, read_article, selectors, sha256
 from .files import ArticleFile, Entity, Fact, read_article_file, read_entities_file
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class _Builder:
         self.g.add((iri, rdflib.URIRef(GCSF + "iso3166Alpha3"), rdflib.Literal(record.alpha_3)))
 
     def article_text(self, a: ArticleFile) -> str:
-        if "/" in a.file or a.file.startswith("."):
+        if not is_article_name(a.file):
             raise self.fail(a, f"file must be a plain file name, not {a.file!r}", "file")
         text = read_article(self.corpus / a.file)
         if sha256(text) != a.sha256:
