@@ -222,14 +222,17 @@ class LiveServer:
         except urllib.error.HTTPError as exc:
             return exc.code, dict(exc.headers), exc.read()
 
+    def children(self) -> list[int]:
+        """The server's child processes (its server processes), from /proc."""
+        children = f"/proc/{self.process.pid}/task/{self.process.pid}/children"
+        if not os.path.exists(children):
+            return []
+        with open(children) as handle:
+            return [int(p) for p in handle.read().split()]
+
     def rss_kib(self) -> int:
         total = 0
-        pids = [self.process.pid]
-        children = f"/proc/{self.process.pid}/task/{self.process.pid}/children"
-        if os.path.exists(children):
-            with open(children) as handle:
-                pids += [int(p) for p in handle.read().split()]
-        for pid in pids:
+        for pid in [self.process.pid, *self.children()]:
             with open(f"/proc/{pid}/status") as handle:
                 total += int(re.search(r"VmRSS:\s+(\d+)", handle.read()).group(1))
         return total

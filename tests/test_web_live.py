@@ -127,8 +127,7 @@ def test_sigterm_stops_the_server_cleanly():
     assert live.url.startswith("http://127.0.0.2:")
     assert not any("warning" in line for line in live.lines)  # loopback: no warning
     assert live.get("/sparql?query=ASK%20%7B%7D", {"Host": "127.0.0.2"})[0] == 200  # workers started
-    with open(f"/proc/{live.process.pid}/task/{live.process.pid}/children") as handle:
-        workers = [int(p) for p in handle.read().split()]
+    workers = live.children()
     assert len(workers) == 2
     assert live.stop() == 0
     rest = live.process.stderr.read()
@@ -180,9 +179,7 @@ def test_a_busy_port_is_one_clear_error(server, gcsf_process):
 def test_a_runaway_query_leaves_the_other_server_process_answering():
     live = Server("--timeout", "2")
     try:
-        pid = live.process.pid
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            before = set(handle.read().split())
+        before = set(live.children())
         slow = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
         outcome: list[tuple[int, bytes]] = []
         runaway = threading.Thread(target=lambda: outcome.append(live.get("/sparql?" + slow)[::2]))
@@ -198,10 +195,9 @@ def test_a_runaway_query_leaves_the_other_server_process_answering():
         assert sum(status == 200 for status, _, _ in answered) >= 4
         assert outcome and outcome[0][0] == 503 and b"time limit" in outcome[0][1]
         deadline = time.monotonic() + 15
-        after: set[str] = set()
+        after: set[int] = set()
         while time.monotonic() < deadline:  # the stuck process is gone and replaced
-            with open(f"/proc/{pid}/task/{pid}/children") as handle:
-                after = set(handle.read().split())
+            after = set(live.children())
             if len(after) == 2 and after != before:
                 break
             time.sleep(0.1)
